@@ -1,0 +1,90 @@
+package vn.lgsp.hub.canonical;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.lgsp.hub.canonical.validation.AgencyCode;
+
+/**
+ * An administrative-procedure dossier (hồ sơ TTHC) as the hub carries it between systems.
+ * Field comments name the DVCQG field each one maps to.
+ */
+public record Dossier(
+        @JsonPropertyDescription("Dossier code (MaHoSo), e.g. H15.50.05.13-261008-0975; assigned by the hub when absent")
+        @Size(max = 64) @Pattern(regexp = "^[0-9A-Za-z.\\-_]+$", message = "may contain only letters, digits, '.', '-' and '_'")
+        String dossierCode,
+
+        @JsonPropertyDescription("Procedure code (MaTTHC), e.g. 1.005129")
+        @NotBlank @Size(max = 32) @Pattern(regexp = "^[0-9A-Za-z.\\-]+$", message = "must be a procedure code such as 1.005129")
+        String procedureCode,
+
+        @JsonPropertyDescription("Procedure name (TenTTHC)")
+        @Size(max = 500)
+        String procedureName,
+
+        @JsonPropertyDescription("Competent agency code, old (000.00.00.H22) or new (H15.50.05.13) syntax")
+        @NotBlank @AgencyCode
+        String agencyCode,
+
+        @JsonPropertyDescription("Id of the connected system the dossier came from; defaults to the caller")
+        @Size(max = 64)
+        String sourceSystem,
+
+        @JsonPropertyDescription("The source system's own reference; (sourceSystem, sourceRef) identifies a submission")
+        @NotBlank @Size(max = 128)
+        String sourceRef,
+
+        @JsonPropertyDescription("The applicant (ChuHoSo, LoaiDoiTuong, MaDoiTuong)")
+        @NotNull @Valid
+        Applicant applicant,
+
+        @JsonPropertyDescription("Summary of the request (TrichYeuHoSo)")
+        @Size(max = 2000)
+        String summary,
+
+        @JsonPropertyDescription("How the dossier was submitted (KenhThucHien)")
+        @NotNull
+        Channel channel,
+
+        @JsonPropertyDescription("When the dossier was received (NgayTiepNhan); defaults to the time of intake")
+        OffsetDateTime receivedAt,
+
+        @JsonPropertyDescription("When the result is due (NgayHenTra)")
+        OffsetDateTime dueAt,
+
+        @JsonPropertyDescription("Status code as DVCQG TrangThaiHoSo, 1-10; defaults to 1 (newly submitted)")
+        @Min(1) @Max(10)
+        Integer status,
+
+        @JsonPropertyDescription("Submitted documents (TaiLieuNop)")
+        @Size(max = 200)
+        List<@NotNull @Valid DossierDocument> documents,
+
+        @JsonPropertyDescription("Fees and charges (DanhSachLePhi)")
+        @Size(max = 50)
+        List<@NotNull @Valid Fee> fees) {
+
+    public Dossier {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+        fees = fees == null ? List.of() : List.copyOf(fees);
+    }
+
+    /** The same dossier with the fields the hub fills in at intake. */
+    public Dossier acceptedAs(String code, String source, OffsetDateTime received, int initialStatus) {
+        return new Dossier(code, procedureCode, procedureName, agencyCode, source, sourceRef, applicant, summary,
+                channel, received, dueAt, initialStatus, documents, fees);
+    }
+
+    /** The same dossier at another status. */
+    public Dossier withStatus(int newStatus) {
+        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,
+                summary, channel, receivedAt, dueAt, newStatus, documents, fees);
+    }
+}

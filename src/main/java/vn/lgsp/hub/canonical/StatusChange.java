@@ -1,0 +1,27 @@
+package vn.lgsp.hub.canonical;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** A status change of a dossier, as reported by the one-stop system or a sector system. */
+public record StatusChange(
+        @JsonPropertyDescription("New status, DVCQG TrangThaiHoSo 1-10")
+        @NotNull @Min(1) @Max(10)
+        Integer status,
+
+        @JsonPropertyDescription("When the change happened; changes of one dossier apply in this order")
+        @NotNull
+        OffsetDateTime at,
+
+        @JsonPropertyDescription("What was done (NoiDungXuLy)")
+        @Size(max = 2000)
+        String note,
+
+        @JsonPropertyDescription("Officer who made the change (NguoiXuLy)")
+        @Size(max = 128)
+        String officer) {
+}

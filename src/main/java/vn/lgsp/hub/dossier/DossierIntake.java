@@ -1,0 +1,119 @@
+package vn.lgsp.hub.dossier;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.canonical.DossierStatus;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Accepts dossiers from every adapter (REST, SOAP, later files and pollers): validates, assigns the dossier code,
+ * stores the dossier with its trail and its delivery message in one transaction, and answers only after that
+ * commit. A repeated submission (same source reference, or same Idempotency-Key) gets the original receipt and
+ * creates nothing new.
+ */
+@Service("dossierIntake")
+public class DossierIntake {
+
+    public static final String DOSSIER_RECEIVED = "DOSSIER_RECEIVED";
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final DossierStore store;
+    private final DossierValidation validation;
+    private final CanonicalJson json;
+    private final DossierTrail trail;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final String onestopQueue;
+
+    public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
+                         Outbox outbox, TransactionTemplate tx, HubProperties properties) {
+        this.store = store;
+        this.validation = validation;
+        this.json = json;
+        this.trail = trail;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.onestopQueue = properties.queues().onestopDelivery();
+    }
+
+    /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
+    public IntakeReceipt acceptJson(String canonicalJson, ConnectedSystem caller, String idempotencyKey) {
+        return accept(json.parse(canonicalJson, Dossier.class), caller, idempotencyKey);
+    }
+
+    public IntakeReceipt accept(Dossier submitted, ConnectedSystem caller, String idempotencyKey) {
+        validation.check(submitted);
+        String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
+        if (!source.equals(caller.id())) {
+            throw new HubException(ErrorCode.FORBIDDEN, "A system may submit only its own dossiers: sourceSystem "
+                    + "must be '" + caller.id() + "' or absent");
+        }
+        String requestHash = json.hash(submitted);
+        Optional<IntakeReceipt> earlier = earlierSubmission(caller, idempotencyKey, requestHash, source, submitted);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return tx.execute(status -> store(submitted, source, caller, idempotencyKey, requestHash));
+        } catch (DataIntegrityViolationException concurrentDuplicate) {
+            // Another request stored the same submission between our check and our insert.
+            return earlierSubmission(caller, idempotencyKey, requestHash, source, submitted)
+                    .orElseThrow(() -> new HubException(ErrorCode.DOSSIER_CODE_CONFLICT,
+                            "Dossier code " + submitted.dossierCode() + " already belongs to another submission"));
+        }
+    }
+
+    private Optional<IntakeReceipt> earlierSubmission(ConnectedSystem caller, String idempotencyKey,
+                                                      String requestHash, String source, Dossier submitted) {
+        if (idempotencyKey != null) {
+            var byKey = store.findIdempotencyKey(caller.id(), idempotencyKey);
+            if (byKey.isPresent()) {
+                if (!byKey.get()[1].equals(requestHash)) {
+                    throw new HubException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was first used with a different dossier");
+                }
+                return Optional.of(IntakeReceipt.accepted(byKey.get()[0], true));
+            }
+        }
+        return store.findBySource(source, submitted.sourceRef()).map(existing -> {
+            trail.record(existing.dossierCode(), TrailKind.DUPLICATE_SUBMISSION, caller.id(),
+                    "same sourceRef submitted again; original receipt returned");
+            return IntakeReceipt.accepted(existing.dossierCode(), true);
+        });
+    }
+
+    private IntakeReceipt store(Dossier submitted, String source, ConnectedSystem caller, String idempotencyKey,
+                                String requestHash) {
+        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+        OffsetDateTime receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
+        String code = submitted.dossierCode() != null ? submitted.dossierCode() : newCode(submitted, receivedAt);
+        int status = submitted.status() == null ? DossierStatus.SUBMITTED.code() : submitted.status();
+        Dossier accepted = submitted.acceptedAs(code, source, receivedAt, status);
+        String payload = json.write(accepted);
+        store.insert(accepted, payload);
+        if (idempotencyKey != null) {
+            store.insertIdempotencyKey(caller.id(), idempotencyKey, requestHash, code, now);
+        }
+        trail.record(code, TrailKind.RECEIVED, caller.id(), "procedure " + accepted.procedureCode()
+                + ", agency " + accepted.agencyCode() + ", channel " + accepted.channel());
+        outbox.enqueue(onestopQueue, code, DOSSIER_RECEIVED, payload);
+        return IntakeReceipt.accepted(code, false);
+    }
+
+    /** {agency code}-{yymmdd}-{sequence}, the shape of MaHoSo; the sequence is shared by all hub nodes. */
+    private String newCode(Dossier dossier, OffsetDateTime receivedAt) {
+        return "%s-%s-%04d".formatted(dossier.agencyCode(),
+                receivedAt.atZoneSameInstant(DossierTrail.ZONE).format(CODE_DATE), store.nextSequence());
+    }
+}

@@ -1,0 +1,66 @@
+package vn.lgsp.hub.dossier;
+
+import java.time.OffsetDateTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.canonical.StatusChange;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Records status changes reported for a dossier. Every change is kept in the dossier's history; the dossier's
+ * current status is the change that happened last (by {@code at}, then by arrival), so a late report of an older
+ * change never overwrites a newer one.
+ */
+@Service
+public class DossierStatusUpdates {
+
+    private final DossierStore store;
+    private final DossierValidation validation;
+    private final CanonicalJson json;
+    private final DossierTrail trail;
+    private final TransactionTemplate tx;
+
+    public DossierStatusUpdates(DossierStore store, DossierValidation validation, CanonicalJson json,
+                                DossierTrail trail, TransactionTemplate tx) {
+        this.store = store;
+        this.validation = validation;
+        this.json = json;
+        this.trail = trail;
+        this.tx = tx;
+    }
+
+    /** The outcome: the dossier's current status after this report, and whether the report became current. */
+    public record Outcome(String dossierCode, int currentStatus, boolean current, boolean duplicate) {
+    }
+
+    public Outcome record(String dossierCode, StatusChange change, ConnectedSystem reporter) {
+        validation.check(change);
+        try {
+            return tx.execute(status -> apply(dossierCode, change, reporter));
+        } catch (DuplicateKeyException sameReportAgain) {
+            StoredDossier dossier = store.find(dossierCode).orElseThrow();
+            return new Outcome(dossierCode, dossier.status(), false, true);
+        }
+    }
+
+    private Outcome apply(String dossierCode, StatusChange change, ConnectedSystem reporter) {
+        StoredDossier dossier = store.lock(dossierCode).orElseThrow(() -> new HubException(
+                ErrorCode.DOSSIER_NOT_FOUND, "No dossier with code " + dossierCode));
+        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+        store.insertStatusChange(dossierCode, change, reporter.id(), now);
+        boolean current = !change.at().isBefore(dossier.statusAt());
+        if (current) {
+            Dossier updated = json.parse(dossier.payload(), Dossier.class).withStatus(change.status());
+            store.updateStatus(dossierCode, change.status(), change.at(), json.write(updated));
+        }
+        trail.record(dossierCode, TrailKind.STATUS_CHANGED, reporter.id(), "status " + change.status() + " at "
+                + change.at() + (current ? "" : " (older than the current status; kept in history only)"));
+        return new Outcome(dossierCode, current ? change.status() : dossier.status(), current, false);
+    }
+}

@@ -1,0 +1,50 @@
+package vn.lgsp.hub.errors;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every error the hub reports to a caller. REST answers carry the code in an RFC 7807 problem detail
+ * ({@code type = urn:lgsp-hub:error:<code>}), SOAP answers in the fault string and detail.
+ */
+public enum ErrorCode {
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Access denied"),
+    DOSSIER_NOT_FOUND(HttpStatus.NOT_FOUND, "Dossier not found"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    DOSSIER_CODE_CONFLICT(HttpStatus.CONFLICT, "Dossier code already used by another submission"),
+    PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused with a different request"),
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The hub cannot store requests durably right now"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type URI of this code. */
+    public String type() {
+        return "urn:lgsp-hub:error:" + name().toLowerCase().replace('_', '-');
+    }
+
+    /** Whether the caller is at fault (SOAP faultcode Client) rather than the hub (Server). */
+    public boolean isClientError() {
+        return status.is4xxClientError();
+    }
+}

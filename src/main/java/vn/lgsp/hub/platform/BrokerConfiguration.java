@@ -1,0 +1,41 @@
+package vn.lgsp.hub.platform;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Settings of the embedded Artemis broker (the default run). Routes retry in memory and move messages to their own
+ * dead-letter queue with the reason; the broker's own redelivery limit is a safety net for messages whose
+ * processing kills the JVM again and again. An external broker (prod profile) is configured the same way in its
+ * broker.xml (see docker-compose.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+public class BrokerConfiguration {
+
+    static final String BROKER_DEAD_LETTER_ADDRESS = "lgsp.broker.DLQ";
+
+    @Bean
+    ArtemisConfigurationCustomizer hubBrokerSettings() {
+        return configuration -> {
+            configuration.addAddressSetting("lgsp.#", new AddressSettings()
+                    .setMaxDeliveryAttempts(20)
+                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_ADDRESS))
+                    .setAutoCreateDeadLetterResources(false)
+                    .setAutoCreateQueues(true)
+                    .setAutoCreateAddresses(true)
+                    .setDefaultGroupRebalance(false));
+            configuration.addQueueConfiguration(QueueConfiguration.of(BROKER_DEAD_LETTER_ADDRESS)
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            configuration.setJournalSyncTransactional(true);
+            configuration.setJournalSyncNonTransactional(true);
+            configuration.setJMXManagementEnabled(false);
+            configuration.setSecurityEnabled(false);
+        };
+    }
+}

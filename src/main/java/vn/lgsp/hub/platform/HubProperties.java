@@ -1,0 +1,65 @@
+package vn.lgsp.hub.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The hub's own configuration, bound from {@code hub.*}. Every external system is a {@code hub.systems.<id>}
+ * entry (ids: onestop, dvcqg, population, business, payment, docaxis), so an operator points the hub at real
+ * systems by configuration alone.
+ */
+@ConfigurationProperties("hub")
+public record HubProperties(
+        Path dataDir,
+        String routesDir,
+        String mappingsDir,
+        Intake intake,
+        Delivery delivery,
+        Outbox outbox,
+        Queues queues,
+        Map<String, ExternalSystem> systems,
+        Simulators simulators,
+        Map<String, Client> clients) {
+
+    public HubProperties {
+        systems = systems == null ? Map.of() : Map.copyOf(systems);
+        clients = clients == null ? Map.of() : Map.copyOf(clients);
+    }
+
+    /** Limits of the intake edge. */
+    public record Intake(DataSize maxBodySize) {
+    }
+
+    /** Retry policy of HTTP deliveries to external systems. */
+    public record Delivery(int maxRedeliveries, Duration initialDelay, double multiplier, Duration maxDelay,
+                           double jitter) {
+    }
+
+    /** How often and how old unrelayed outbox messages are swept to the broker. */
+    public record Outbox(Duration sweepInterval, Duration sweepAge) {
+    }
+
+    /** Queue names. */
+    public record Queues(String onestopDelivery) {
+    }
+
+    /** An external system the hub talks to. */
+    public record ExternalSystem(String baseUrl, Duration connectTimeout, Duration responseTimeout, Integer consumers,
+                                 String username, String password) {
+    }
+
+    /** Whether the built-in simulators of the external systems are served under /sim/. */
+    public record Simulators(boolean enabled) {
+    }
+
+    /** A connected system allowed to call the hub, with the salted hashes of its API keys (two during rotation). */
+    public record Client(String name, String agencyCode, List<String> apiKeyHashes) {
+        public Client {
+            apiKeyHashes = apiKeyHashes == null ? List.of() : List.copyOf(apiKeyHashes);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package vn.lgsp.hub.routing;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
+
+/**
+ * Error policy {@code guaranteed-delivery} for routes that consume a persistent queue transactionally and deliver
+ * to an external system. Retryable failures (5xx, 408, 429, timeouts, connection errors) are retried in place
+ * with exponential backoff and jitter, holding the message so later messages of the same dossier stay behind it;
+ * permanent failures (other 4xx) and exhausted retries move the original message to {@code <queue>.DLQ} with the
+ * reason, in the consumer's transaction.
+ */
+@Component
+public class GuaranteedDeliveryConfiguration extends RouteConfigurationBuilder {
+
+    public static final String ID = "guaranteed-delivery";
+    private static final String TO_DEAD_LETTER_QUEUE =
+            "jms:queue:${exchangeProperty." + DeadLetters.QUEUE_PROPERTY + "}?exchangePattern=InOnly";
+
+    private final HubProperties.Delivery policy;
+    private final DeadLetters deadLetters;
+
+    public GuaranteedDeliveryConfiguration(HubProperties properties, DeadLetters deadLetters) {
+        this.policy = properties.delivery();
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .onException(Exception.class)
+                    .onWhen(exchange -> DeliveryFailures.isPermanent(exchange))
+                    .handled(true)
+                    .maximumRedeliveries(0)
+                    .useOriginalMessage()
+                    .process(deadLetters::prepare)
+                    .toD(TO_DEAD_LETTER_QUEUE)
+                .end()
+                .onException(Exception.class)
+                    .handled(true)
+                    .maximumRedeliveries(policy.maxRedeliveries())
+                    .redeliveryDelay(policy.initialDelay().toMillis())
+                    .useExponentialBackOff()
+                    .backOffMultiplier(policy.multiplier())
+                    .maximumRedeliveryDelay(policy.maxDelay().toMillis())
+                    .useCollisionAvoidance()
+                    .collisionAvoidanceFactor(policy.jitter())
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                    .onRedelivery(deadLetters::recordRetry)
+                    .useOriginalMessage()
+                    .process(deadLetters::prepare)
+                    .toD(TO_DEAD_LETTER_QUEUE)
+                .end();
+    }
+}

@@ -1,0 +1,8 @@
+package vn.lgsp.hub.routing;
+
+/** A delivery that retrying cannot fix (a 4xx answer, a malformed message): it goes to the dead-letter queue. */
+public class PermanentDeliveryException extends RuntimeException {
+    public PermanentDeliveryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,68 @@
+package vn.lgsp.hub.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a connected system by its {@code X-Api-Key} header. A request without a valid key goes on
+ * unauthenticated and is refused by the security rules with 401.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Api-Key";
+    static final String REASON = ApiKeyAuthenticationFilter.class.getName() + ".reason";
+
+    private final ClientRegistry clients;
+
+    public ApiKeyAuthenticationFilter(ClientRegistry clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            request.setAttribute(REASON, "The " + HEADER + " header is missing");
+        } else {
+            clients.authenticate(key).ifPresentOrElse(
+                    system -> SecurityContextHolder.getContext().setAuthentication(new SystemAuthentication(system)),
+                    () -> request.setAttribute(REASON, "The " + HEADER + " is not valid"));
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** An authenticated connected system. */
+    static final class SystemAuthentication extends AbstractAuthenticationToken {
+        private final ConnectedSystem system;
+
+        SystemAuthentication(ConnectedSystem system) {
+            super(List.of(new SimpleGrantedAuthority("ROLE_SYSTEM")));
+            this.system = system;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return system;
+        }
+
+        @Override
+        public String getName() {
+            return system.id();
+        }
+    }
+}

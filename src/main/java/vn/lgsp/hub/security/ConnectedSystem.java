@@ -1,0 +1,5 @@
+package vn.lgsp.hub.security;
+
+/** A system registered to call the hub (a member, in X-Road's terms). */
+public record ConnectedSystem(String id, String name, String agencyCode) {
+}

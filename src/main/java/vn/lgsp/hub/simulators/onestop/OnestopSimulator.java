@@ -1,0 +1,59 @@
+package vn.lgsp.hub.simulators.onestop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.simulators.support.SimulatorController;
+
+/**
+ * Simulator of the province's one-stop system (Hệ thống giải quyết TTHC): receives dossiers as canonical JSON
+ * at {@code POST /sim/onestop/api/dossiers} with an Idempotency-Key, stores the first copy of each and answers
+ * later copies 200 without storing them again; rejects a dossier without a key or code (400).
+ */
+@RestController
+@RequestMapping("/sim/onestop")
+@ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
+@Hidden
+public class OnestopSimulator extends SimulatorController<JsonNode> {
+
+    @PostMapping("/api/dossiers")
+    public ResponseEntity<Map<String, Object>> receiveDossier(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode dossier) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(Map.of("error", "injected fault"));
+        }
+        String code = dossier.path("dossierCode").asText(null);
+        if (idempotencyKey == null || code == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", "Idempotency-Key and dossierCode are required"));
+        }
+        boolean first = received.arrive(idempotencyKey, dossier);
+        return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(Map.of("dossierCode", code, "stored", first));
+    }
+
+    @PostMapping("/api/dossiers/{code}/status")
+    public ResponseEntity<Map<String, Object>> receiveStatus(@PathVariable String code,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode status) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(Map.of("error", "injected fault"));
+        }
+        String key = idempotencyKey != null ? idempotencyKey : code + ":" + status.path("at").asText();
+        boolean first = received.arrive(key, status);
+        return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(Map.of("dossierCode", code, "stored", first));
+    }
+}

@@ -1,0 +1,42 @@
+package vn.lgsp.hub.trail;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trail of every dossier across systems: received, each hop, each retry, each external answer.
+ * Stored in the shared database, so every hub node sees the same trail.
+ */
+@Component
+public class DossierTrail {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final int MAX_DETAIL = 2000;
+
+    private final JdbcClient jdbc;
+
+    public DossierTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String dossierCode, TrailKind kind, String system, String detail) {
+        jdbc.sql("INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) VALUES (?, ?, ?, ?, ?)")
+                .params(dossierCode, OffsetDateTime.now(ZONE), kind.name(), system, truncate(detail))
+                .update();
+    }
+
+    public List<TrailEntry> of(String dossierCode) {
+        return jdbc.sql("SELECT at, kind, system_id, detail FROM dossier_event WHERE dossier_code = ? ORDER BY id")
+                .param(dossierCode)
+                .query((rs, n) -> new TrailEntry(rs.getObject("at", OffsetDateTime.class),
+                        TrailKind.valueOf(rs.getString("kind")), rs.getString("system_id"), rs.getString("detail")))
+                .list();
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+    }
+}
