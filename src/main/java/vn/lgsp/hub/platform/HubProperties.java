@@ -56,10 +56,14 @@ public record HubProperties(
     public record Simulators(boolean enabled) {
     }
 
-    /** A connected system allowed to call the hub, with the salted hashes of its API keys (two during rotation). */
-    public record Client(String name, String agencyCode, List<String> apiKeyHashes) {
+    /**
+     * A connected system allowed to call the hub, with the salted hashes of its API keys (two during rotation)
+     * and its roles (ADMIN for the administration APIs).
+     */
+    public record Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles) {
         public Client {
             apiKeyHashes = apiKeyHashes == null ? List.of() : List.copyOf(apiKeyHashes);
+            roles = roles == null ? List.of() : List.copyOf(roles);
         }
     }
 }

@@ -45,7 +45,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         private final ConnectedSystem system;
 
         SystemAuthentication(ConnectedSystem system) {
-            super(List.of(new SimpleGrantedAuthority("ROLE_SYSTEM")));
+            super(java.util.stream.Stream.concat(java.util.stream.Stream.of("SYSTEM"), system.roles().stream())
+                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
             this.system = system;
             setAuthenticated(true);
         }

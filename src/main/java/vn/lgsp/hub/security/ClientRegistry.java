@@ -28,7 +28,7 @@ public class ClientRegistry {
     }
 
     private static ConnectedSystem toSystem(Map.Entry<String, HubProperties.Client> e) {
-        return new ConnectedSystem(e.getKey(), e.getValue().name(), e.getValue().agencyCode());
+        return new ConnectedSystem(e.getKey(), e.getValue().name(), e.getValue().agencyCode(), e.getValue().roles());
     }
 
     /** The system that owns this key, if any. */
