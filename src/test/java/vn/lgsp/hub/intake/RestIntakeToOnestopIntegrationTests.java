@@ -1,0 +1,47 @@
+package vn.lgsp.hub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
+import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.HubIntegrationTest;
+
+/** A sector system posts dossiers over HTTP; each reaches the one-stop simulator exactly once. */
+class RestIntakeToOnestopIntegrationTests extends HubIntegrationTest {
+
+    @Autowired
+    OnestopSimulator onestop;
+
+    @BeforeEach
+    void reset() {
+        onestop.clearFaults();
+        onestop.clearReceived();
+    }
+
+    @Test
+    void dossierPostedThreeTimesIsDeliveredOnce() {
+        String body = Dossiers.citizen(Dossiers.newRef("LAND"));
+
+        var first = hub.postJson("/api/v1/dossiers", LAND_KEY, body);
+        var second = hub.postJson("/api/v1/dossiers", LAND_KEY, body);
+        var third = hub.postJson("/api/v1/dossiers", LAND_KEY, body, "Idempotency-Key", "retry-1");
+
+        assertThat(first.status()).isEqualTo(202);
+        String code = first.json().get("dossierCode").asText();
+        assertThat(first.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json().get("dossierCode").asText()).isEqualTo(code);
+        assertThat(second.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(third.json().get("dossierCode").asText()).isEqualTo(code);
+
+        eventually().until(() -> onestop.receivedLog().get(code) != null);
+        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, LAND_KEY).body().contains("DELIVERED"));
+        assertThat(onestop.receivedLog().items()).hasSize(1);
+        assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
+        assertThat(onestop.receivedLog().get(code).body().get("applicant").get("fullName").asText())
+                .isEqualTo("Nguyễn Thị Hoà");
+    }
+}
