@@ -18,6 +18,8 @@ public class DeadLetters {
 
     public static final String QUEUE_PROPERTY = "hubDeadLetterQueue";
     public static final String SUFFIX = ".DLQ";
+    /** Retries done so far; kept as a property because the original message is restored before dead-lettering. */
+    private static final String RETRIES = "hubRetries";
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final DossierTrail trail;
@@ -33,12 +35,13 @@ public class DeadLetters {
             failure = exchange.getException();
         }
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        exchange.setProperty(RETRIES, attempt);
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         String target = exchange.getProperty(MessageHeaders.TARGET, String.class);
         String reason = DeliveryFailures.describe(failure);
         log.warn("Retry {} of {} to {}: {}", attempt, dossierCode, target, reason);
         if (dossierCode != null) {
-            trail.record(dossierCode, TrailKind.DELIVERY_RETRY, target, "attempt " + (attempt + 1) + " after " + reason);
+            trail.record(dossierCode, TrailKind.DELIVERY_RETRY, target, "retry " + attempt + " after " + reason);
         }
     }
 
@@ -46,7 +49,7 @@ public class DeadLetters {
     public void prepare(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = DeliveryFailures.describe(failure);
-        int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);

@@ -1,0 +1,99 @@
+package vn.lgsp.hub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Message;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
+import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.HubIntegrationTest;
+
+/** The one-stop system failing for a while, for good, or refusing a dossier. */
+class OnestopDeliveryFailureIntegrationTests extends HubIntegrationTest {
+
+    private static final String DLQ = "lgsp.onestop.dossier.DLQ";
+
+    @Autowired
+    OnestopSimulator onestop;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @BeforeEach
+    void reset() {
+        onestop.clearFaults();
+        onestop.clearReceived();
+    }
+
+    @Test
+    void failingForAWhileIsRetriedUntilDelivered() {
+        onestop.injectFaults(new Faults(null, 503, null, null, 3));
+
+        String code = submit("RETRY");
+
+        eventually().until(() -> onestop.receivedLog().get(code) != null);
+        var trail = hub.get("/api/v1/dossiers/" + code, LAND_KEY).json().get("trail");
+        List<String> kinds = new ArrayList<>();
+        trail.forEach(e -> kinds.add(e.get("kind").asText()));
+        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, LAND_KEY).body().contains("\"DELIVERED\""));
+        assertThat(Collections.frequency(kinds, "DELIVERY_RETRY")).isEqualTo(3);
+        assertThat(trail.toString()).contains("HTTP 503");
+        assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
+        assertThat(deadLetterOf(code)).isNull();
+    }
+
+    @Test
+    void failingForGoodEndsInTheDeadLetterQueueWithTheReason() throws Exception {
+        onestop.injectFaults(new Faults(1.0, 500, null, null, null));
+
+        String code = submit("DOWN");
+
+        eventually().until(() -> deadLetterOf(code) != null);
+        Message dead = deadLetterOf(code);
+        assertThat(dead.getStringProperty("hubDeadLetterReason")).contains("HTTP 500");
+        assertThat(dead.getIntProperty("hubDeadLetterAttempts")).isEqualTo(5);
+        assertThat(dead.getBody(String.class)).contains("\"dossierCode\":\"" + code + "\"");
+        var trail = hub.get("/api/v1/dossiers/" + code, LAND_KEY).body();
+        assertThat(trail).contains("DEAD_LETTERED").contains("after 5 attempt(s)").doesNotContain("\"DELIVERED\"");
+        assertThat(onestop.receivedLog().get(code)).isNull();
+    }
+
+    @Test
+    void aRefusedDossierGoesToTheDeadLetterQueueWithoutRetrying() throws Exception {
+        onestop.injectFaults(new Faults(1.0, 422, null, null, null));
+
+        String code = submit("REFUSED");
+
+        eventually().until(() -> deadLetterOf(code) != null);
+        Message dead = deadLetterOf(code);
+        assertThat(dead.getStringProperty("hubDeadLetterReason")).contains("HTTP 422");
+        assertThat(dead.getIntProperty("hubDeadLetterAttempts")).isEqualTo(1);
+        assertThat(hub.get("/api/v1/dossiers/" + code, LAND_KEY).body()).doesNotContain("DELIVERY_RETRY");
+    }
+
+    private String submit(String prefix) {
+        var answer = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef(prefix)));
+        assertThat(answer.status()).isEqualTo(202);
+        return answer.json().get("dossierCode").asText();
+    }
+
+    private Message deadLetterOf(String code) {
+        return jms.browse(DLQ, (session, browser) -> {
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                Message m = (Message) messages.nextElement();
+                if (code.equals(m.getStringProperty("hubDossierCode"))) {
+                    return m;
+                }
+            }
+            return null;
+        });
+    }
+}
