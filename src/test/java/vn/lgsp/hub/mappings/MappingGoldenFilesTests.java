@@ -1,0 +1,129 @@
+package vn.lgsp.hub.mappings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every transformation file in mappings/ has golden fixtures beside it
+ * ({@code fixtures/<mapping name>.input.*} and {@code .expected.*}) and turns each input into its expected output.
+ * A mapping without fixtures fails the build. Run one system's mappings with
+ * {@code ./mvnw test -Dtest=MappingGoldenFilesTests -Dmapping=<system>}.
+ */
+class MappingGoldenFilesTests {
+
+    private static final Path MAPPINGS = Path.of("mappings");
+    private static final List<String> MAPPING_EXTENSIONS = List.of(".xsl", ".xslt", ".jsonata", ".jslt");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static CamelContext camel;
+
+    @BeforeAll
+    static void startCamel() {
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @AfterAll
+    static void stopCamel() {
+        camel.stop();
+    }
+
+    @Test
+    void everyMappingHasFixtures() throws IOException {
+        for (Path mapping : mappings()) {
+            assertThat(fixtures(mapping)).as("golden fixtures of " + mapping).isNotEmpty();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureMapsToItsExpectedOutput() throws IOException {
+        return mappings().stream().flatMap(mapping -> {
+            try {
+                return fixtures(mapping).stream().map(input -> DynamicTest.dynamicTest(
+                        MAPPINGS.relativize(input).toString(), () -> assertGolden(mapping, input)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void assertGolden(Path mapping, Path input) throws IOException {
+        Path expected = expectedOf(input);
+        assertThat(expected).as("expected output beside " + input).exists();
+        String actual = transform(mapping, Files.readString(input, StandardCharsets.UTF_8));
+        String wanted = Files.readString(expected, StandardCharsets.UTF_8);
+        if (expected.toString().endsWith(".json")) {
+            JsonNode actualJson = JSON.readTree(actual);
+            assertThat(actualJson).as(mapping + " on " + input.getFileName()).isEqualTo(JSON.readTree(wanted));
+        } else {
+            assertThat(actual.strip()).as(mapping + " on " + input.getFileName()).isEqualTo(wanted.strip());
+        }
+    }
+
+    private static String transform(Path mapping, String input) {
+        String name = mapping.getFileName().toString();
+        String uri = name.endsWith(".jsonata") ? "jsonata:file:" + mapping + "?inputType=JsonString&outputType=JsonString"
+                : name.endsWith(".jslt") ? "jslt:file:" + mapping
+                : "xslt-saxon:file:" + mapping + "?output=string";
+        ProducerTemplate producer = camel.createProducerTemplate();
+        Exchange result = producer.send(uri, exchange -> exchange.getMessage().setBody(input));
+        if (result.getException() != null) {
+            throw new AssertionError(mapping + " failed on its fixture", result.getException());
+        }
+        return result.getMessage().getBody(String.class);
+    }
+
+    private static List<Path> mappings() throws IOException {
+        String only = System.getProperty("mapping");
+        try (Stream<Path> files = Files.walk(MAPPINGS)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains("/fixtures/"))
+                    .filter(p -> MAPPING_EXTENSIONS.stream().anyMatch(ext -> p.toString().endsWith(ext)))
+                    .filter(p -> only == null || only.isBlank() || p.startsWith(MAPPINGS.resolve(only)))
+                    .sorted().toList();
+        }
+    }
+
+    /** Inputs named {@code fixtures/<mapping file name without extension>[.<case>].input.<ext>}. */
+    static List<Path> fixtures(Path mapping) throws IOException {
+        Path dir = mapping.resolveSibling("fixtures");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String base = stripExtension(mapping.getFileName().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(base + ".") && n.contains(".input.");
+            }).sorted().toList();
+        }
+    }
+
+    private static Path expectedOf(Path input) throws IOException {
+        String prefix = input.getFileName().toString().replaceFirst("\\.input\\..*$", ".expected.");
+        try (Stream<Path> files = Files.list(input.getParent())) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElse(input.resolveSibling(prefix + "missing"));
+        }
+    }
+
+    private static String stripExtension(String name) {
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+}
