@@ -95,7 +95,7 @@ public class DossierIntake {
 
     private IntakeReceipt store(Dossier submitted, String source, ConnectedSystem caller, String idempotencyKey,
                                 String requestHash) {
-        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+        OffsetDateTime now = DossierTrail.now();
         OffsetDateTime receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
         String code = submitted.dossierCode() != null ? submitted.dossierCode() : newCode(submitted, receivedAt);
         int status = submitted.status() == null ? DossierStatus.SUBMITTED.code() : submitted.status();

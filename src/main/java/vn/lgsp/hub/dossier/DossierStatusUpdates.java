@@ -52,7 +52,7 @@ public class DossierStatusUpdates {
     private Outcome apply(String dossierCode, StatusChange change, ConnectedSystem reporter) {
         StoredDossier dossier = store.lock(dossierCode).orElseThrow(() -> new HubException(
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
-        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+        OffsetDateTime now = DossierTrail.now();
         store.insertStatusChange(dossierCode, change, reporter.id(), now);
         boolean current = !change.at().isBefore(dossier.statusAt());
         if (current) {

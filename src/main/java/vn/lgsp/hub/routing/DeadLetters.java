@@ -59,7 +59,7 @@ public class DeadLetters {
         message.setHeader(MessageHeaders.DEAD_LETTER_REASON, reason);
         message.setHeader(MessageHeaders.DEAD_LETTER_ATTEMPTS, attempts);
         message.setHeader(MessageHeaders.DEAD_LETTER_ROUTE, exchange.getFromRouteId());
-        message.setHeader(MessageHeaders.DEAD_LETTER_AT, OffsetDateTime.now(DossierTrail.ZONE).toString());
+        message.setHeader(MessageHeaders.DEAD_LETTER_AT, DossierTrail.now().toString());
         exchange.setProperty(QUEUE_PROPERTY, deadLetterQueue(exchange));
         log.error("Dead-lettered {} for {} after {} attempt(s): {}", dossierCode, target, attempts, reason);
         if (dossierCode != null) {

@@ -47,7 +47,7 @@ public class DeliveryLedger {
         String target = target(exchange);
         try {
             jdbc.sql("INSERT INTO delivery_ledger (event_id, target, dossier_code, delivered_at) VALUES (?, ?, ?, ?)")
-                    .params(eventId, target, dossierCode, OffsetDateTime.now(DossierTrail.ZONE))
+                    .params(eventId, target, dossierCode, DossierTrail.now())
                     .update();
         } catch (DuplicateKeyException alreadyThere) {
             return;

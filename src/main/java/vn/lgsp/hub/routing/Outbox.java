@@ -37,7 +37,7 @@ public class Outbox {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO outbox_message (event_id, destination, group_key, event_type, body, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(eventId, destination, groupKey, eventType, body, OffsetDateTime.now(DossierTrail.ZONE))
+                .params(eventId, destination, groupKey, eventType, body, DossierTrail.now())
                 .update(keys, "id");
         var message = new OutboxMessage(keys.getKey().longValue(), eventId, destination, groupKey, eventType, body);
         pendingAfterCommit().add(message);

@@ -53,7 +53,7 @@ public class OutboxRelay {
     public int sweep() {
         List<OutboxMessage> stale = jdbc.sql("SELECT id, event_id, destination, group_key, event_type, body "
                         + "FROM outbox_message WHERE created_at < ? ORDER BY id LIMIT " + SWEEP_BATCH)
-                .param(OffsetDateTime.now(DossierTrail.ZONE).minus(sweepAge))
+                .param(DossierTrail.now().minus(sweepAge))
                 .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("event_id"),
                         rs.getString("destination"), rs.getString("group_key"), rs.getString("event_type"),
                         rs.getString("body")))

@@ -2,6 +2,7 @@ package vn.lgsp.hub.trail;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,14 @@ public class DossierTrail {
         this.jdbc = jdbc;
     }
 
+    /** The current time in the province, to the millisecond (as every system downstream stores it). */
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public void record(String dossierCode, TrailKind kind, String system, String detail) {
         jdbc.sql("INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(dossierCode, OffsetDateTime.now(ZONE), kind.name(), system, truncate(detail))
+                .params(dossierCode, now(), kind.name(), system, truncate(detail))
                 .update();
     }
 
