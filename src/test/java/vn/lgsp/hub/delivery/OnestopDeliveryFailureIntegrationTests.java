@@ -6,11 +6,9 @@ import jakarta.jms.Message;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
-import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -21,16 +19,7 @@ class OnestopDeliveryFailureIntegrationTests extends HubIntegrationTest {
     private static final String DLQ = "lgsp.onestop.dossier.DLQ";
 
     @Autowired
-    OnestopSimulator onestop;
-
-    @Autowired
     JmsTemplate jms;
-
-    @BeforeEach
-    void reset() {
-        onestop.clearFaults();
-        onestop.clearReceived();
-    }
 
     @Test
     void failingForAWhileIsRetriedUntilDelivered() {

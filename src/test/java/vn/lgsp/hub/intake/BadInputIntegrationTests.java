@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubClient.Answer;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -19,17 +18,12 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 class BadInputIntegrationTests extends HubIntegrationTest {
 
     @Autowired
-    OnestopSimulator onestop;
-
-    @Autowired
     JdbcClient jdbc;
 
     private long dossiersBefore;
 
     @BeforeEach
-    void reset() {
-        onestop.clearFaults();
-        onestop.clearReceived();
+    void countDossiers() {
         dossiersBefore = dossierCount();
     }
 

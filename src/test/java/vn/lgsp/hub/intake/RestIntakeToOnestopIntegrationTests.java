@@ -2,24 +2,12 @@ package vn.lgsp.hub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
 /** A sector system posts dossiers over HTTP; each reaches the one-stop simulator exactly once. */
 class RestIntakeToOnestopIntegrationTests extends HubIntegrationTest {
-
-    @Autowired
-    OnestopSimulator onestop;
-
-    @BeforeEach
-    void reset() {
-        onestop.clearFaults();
-        onestop.clearReceived();
-    }
 
     @Test
     void dossierPostedThreeTimesIsDeliveredOnce() {

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
@@ -17,15 +14,6 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 class SoapIntakeToOnestopIntegrationTests extends HubIntegrationTest {
 
     private static final String ENDPOINT = "/services/sector/civil/dossier";
-
-    @Autowired
-    OnestopSimulator onestop;
-
-    @BeforeEach
-    void reset() {
-        onestop.clearFaults();
-        onestop.clearReceived();
-    }
 
     @Test
     void soapDossierPostedTwiceIsDeliveredOnceWithItsVietnameseTextIntact() throws IOException {

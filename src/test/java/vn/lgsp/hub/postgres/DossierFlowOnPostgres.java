@@ -2,11 +2,9 @@ package vn.lgsp.hub.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -18,16 +16,7 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 abstract class DossierFlowOnPostgres extends HubIntegrationTest {
 
     @Autowired
-    OnestopSimulator onestop;
-
-    @Autowired
     JdbcClient jdbc;
-
-    @BeforeEach
-    void reset() {
-        onestop.clearFaults();
-        onestop.clearReceived();
-    }
 
     @Test
     void runsOnPostgres() {

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 
 /**
  * Base of tests that run the whole hub on real parts: embedded Artemis with a persistent journal, H2 in file mode,
@@ -29,26 +31,35 @@ public abstract class HubIntegrationTest {
     protected static final String CIVIL_KEY = "demo-sector-civil-key";
     protected static final String ADMIN_KEY = "demo-admin-key";
 
-    private static final int PORT = freePort();
-    private static final Path DATA_DIR = tempDir();
-
     @Autowired
     protected HubClient hub;
 
+    @Autowired
+    protected OnestopSimulator onestop;
+
+    /** Each test starts with a one-stop simulator that has received nothing and injects no fault. */
+    @BeforeEach
+    void resetOnestopSimulator() {
+        onestop.clearFaults();
+        onestop.clearReceived();
+    }
+
+    /**
+     * Called once per Spring context: every context (a subclass with other properties makes another one) gets its
+     * own port and data directory, since a cached context keeps its broker journal locked and its port bound.
+     */
     @DynamicPropertySource
     static void hubOnRealParts(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("hub.data-dir", DATA_DIR::toString);
+        int port = freePort();
+        String dataDir = tempDir().toString();
+        registry.add("server.port", () -> port);
+        registry.add("hub.data-dir", () -> dataDir);
         // Quick retries so failure scenarios finish in seconds; the policy itself is what is tested.
         registry.add("hub.delivery.initial-delay", () -> "100ms");
         registry.add("hub.delivery.max-delay", () -> "400ms");
         registry.add("hub.delivery.max-redeliveries", () -> "4");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
         registry.add("hub.outbox.sweep-age", () -> "1s");
-    }
-
-    protected static int port() {
-        return PORT;
     }
 
     protected static ConditionFactory eventually() {
