@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -29,7 +28,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && WELL_FORMED.matcher(given).matches() ? given : Ids.random();
         MDC.put(Problems.CORRELATION_ID, id);
         response.setHeader(HEADER, id);
         try {

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
@@ -18,10 +19,12 @@ public class DeliveryLedger {
 
     private final JdbcClient jdbc;
     private final DossierTrail trail;
+    private final TransactionTemplate tx;
 
-    public DeliveryLedger(JdbcClient jdbc, DossierTrail trail) {
+    public DeliveryLedger(JdbcClient jdbc, DossierTrail trail, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.trail = trail;
+        this.tx = tx;
     }
 
     /** Copies the event's identity into exchange properties and flags it when it was delivered before. */
@@ -40,22 +43,24 @@ public class DeliveryLedger {
         exchange.setProperty(MessageHeaders.ALREADY_DELIVERED, isDelivered(eventId, target));
     }
 
-    /** Records that the target confirmed the event. */
+    /** Records that the target confirmed the event, with its trail entry, in one transaction. */
     public void complete(Exchange exchange) {
         String eventId = exchange.getProperty(MessageHeaders.EVENT_ID, String.class);
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         String target = target(exchange);
-        try {
-            jdbc.sql("INSERT INTO delivery_ledger (event_id, target, dossier_code, delivered_at) VALUES (?, ?, ?, ?)")
-                    .params(eventId, target, dossierCode, DossierTrail.now())
-                    .update();
-        } catch (DuplicateKeyException alreadyThere) {
-            return;
-        }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        trail.record(dossierCode, TrailKind.DELIVERED, target,
-                exchange.getProperty(MessageHeaders.EVENT_TYPE, String.class) + " accepted"
-                        + (status == null ? "" : " with HTTP " + status));
+        String detail = exchange.getProperty(MessageHeaders.EVENT_TYPE, String.class) + " accepted"
+                + (status == null ? "" : " with HTTP " + status);
+        try {
+            tx.executeWithoutResult(status0 -> {
+                jdbc.sql("INSERT INTO delivery_ledger (event_id, target, dossier_code, delivered_at) VALUES (?, ?, ?, ?)")
+                        .params(eventId, target, dossierCode, DossierTrail.now())
+                        .update();
+                trail.record(dossierCode, TrailKind.DELIVERED, target, detail);
+            });
+        } catch (DuplicateKeyException alreadyThere) {
+            // recorded by an earlier delivery of the same event
+        }
     }
 
     public boolean isDelivered(String eventId, String target) {

@@ -3,7 +3,7 @@ package vn.lgsp.hub.routing;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import vn.lgsp.hub.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("Outbox.enqueue must run inside a transaction");
         }
-        String eventId = UUID.randomUUID().toString();
+        String eventId = Ids.random();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO outbox_message (event_id, destination, group_key, event_type, body, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
@@ -56,7 +56,7 @@ public class Outbox {
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResource(key);
                     if (status == STATUS_COMMITTED) {
-                        relay.dispatchQuietly(created);
+                        relay.submit(created);
                     }
                 }
             });

@@ -34,7 +34,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/schema/**").permitAll()
                         .requestMatchers("/sim/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**", "/actuator/metrics/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/services/**").hasRole("SYSTEM")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

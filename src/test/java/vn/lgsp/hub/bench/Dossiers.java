@@ -18,14 +18,14 @@ final class Dossiers {
         int target = kilobytes * 1024;
         int i = 0;
         String head = """
-            {"procedureCode":"1.004227","procedureName":"Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+            {"dossierCode":"%s","procedureCode":"1.004227","procedureName":"Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
              "agencyCode":"H15.50.05.13","sourceRef":"%s",
              "applicant":{"type":"CITIZEN","personalId":"002190012345","fullName":"Nguyễn Thị Hoà","birthDate":"1990-05-12",
                           "address":"Số 12 đường Trần Phú, phường Minh Khai, tỉnh Hà Giang","phone":"0912345678"},
              "summary":"Đăng ký biến động do chuyển nhượng quyền sử dụng đất tại thửa số 215, tờ bản đồ số 12, xã Đạo Đức",
              "channel":"ONLINE","dueAt":"2026-12-15T17:00:00+07:00",
              "fees":[{"code":"LP01","name":"Lệ phí cấp Giấy chứng nhận","amount":100000}],
-             "documents":[""".formatted(sourceRef);
+             "documents":[""".formatted(sourceRef, sourceRef);
         int size = head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 3;
         while (size < target - 150 && i < 200) {
             String doc = "%s{\"code\":\"TP%03d\",\"name\":\"%s\",\"url\":\"https://dvc.hagiang.gov.vn/files/%s/%d.pdf\",\"digitized\":true}"

@@ -50,8 +50,10 @@ class IntakeBenchmark {
         int port = freePort();
         List<Row> rows = new ArrayList<>();
         long start = System.nanoTime();
-        try (HubProcess hub = HubProcess.start(port, dataDir, log,
-                "--logging.level.root=WARN", "--hub.systems.onestop.consumers=8")) {
+        String jfr = System.getProperty("bench.jfr");
+        try (HubProcess hub = HubProcess.start(port, dataDir, log, jfr == null ? List.of() : List.of(
+                        "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile"),
+                hubArgs())) {
             System.out.printf("hub healthy %.1f s after launch%n", (System.nanoTime() - start) / 1e9);
             for (int size : sizesKb) {
                 for (int clients : concurrency) {
@@ -59,6 +61,7 @@ class IntakeBenchmark {
                     rows.add(run("durable intake (202 = stored)", hub, clients, size, false));
                 }
             }
+            hub.stop();
         }
         String table = table(rows);
         System.out.println(table);
@@ -137,6 +140,16 @@ class IntakeBenchmark {
                 r.clients(), r.sizeKb(), r.throughput(), r.errors(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
                 r.hubCpu() * 100, r.hubHeapMb());
+    }
+
+    /** The hub's arguments: quiet logs, plus any given as -Dbench.hub-args="--a=b --c=d". */
+    private static String[] hubArgs() {
+        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--hub.systems.onestop.consumers=8"));
+        String extra = System.getProperty("bench.hub-args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
+        return args.toArray(String[]::new);
     }
 
     private static int[] ints(String csv) {

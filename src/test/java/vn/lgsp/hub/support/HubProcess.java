@@ -27,9 +27,15 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(int port, Path dataDir, Path log, String... extraArgs) {
+        return start(port, dataDir, log, List.of("-XX:TieredStopAtLevel=1"), extraArgs);
+    }
+
+    /** Starts with extra JVM options (heap is capped at 512 MB, the target of the benchmarks). */
+    public static HubProcess start(int port, Path dataDir, Path log, List<String> jvmOptions, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "vn.lgsp.hub.HubApplication",
                 "--server.port=" + port,
@@ -71,6 +77,18 @@ public final class HubProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM and wait: a graceful shutdown (flight recordings are written, the broker journal is closed). */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
