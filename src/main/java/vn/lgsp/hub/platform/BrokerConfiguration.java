@@ -23,8 +23,13 @@ public class BrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer hubBrokerSettings() {
         return configuration -> {
+            // Messages a route rolls back (the hub's database is down, the JVM died) come back after 5 s, then
+            // later and later up to 5 min: 40 attempts last about three hours before the broker's own DLQ.
             configuration.addAddressSetting("lgsp.#", new AddressSettings()
-                    .setMaxDeliveryAttempts(20)
+                    .setMaxDeliveryAttempts(40)
+                    .setRedeliveryDelay(5_000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(300_000)
                     .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BROKER_DEAD_LETTER_ADDRESS))
                     .setAutoCreateDeadLetterResources(false)
                     .setAutoCreateQueues(true)

@@ -45,6 +45,14 @@ public class DeadLetters {
         }
     }
 
+    /** Called when the hub's own database fails under a delivery: the message goes back to the broker. */
+    public void recordInfrastructureFailure(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        log.warn("Database unavailable while delivering {} to {}; the broker will redeliver it: {}",
+                exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class),
+                exchange.getProperty(MessageHeaders.TARGET, String.class), DeliveryFailures.describe(failure));
+    }
+
     /** Called once the message is given up on, before it is sent to the dead-letter queue. */
     public void prepare(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

@@ -2,6 +2,8 @@ package vn.lgsp.hub.routing;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.HubProperties;
 
@@ -30,6 +32,14 @@ public class GuaranteedDeliveryConfiguration extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
+                // The hub's own database is unavailable: nothing is wrong with the message. Roll the JMS
+                // transaction back so the broker redelivers it later (redelivery delay in the broker's address
+                // settings) instead of spending its retries or dead-lettering it.
+                .onException(DataAccessResourceFailureException.class, CannotCreateTransactionException.class)
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                    .process(deadLetters::recordInfrastructureFailure)
+                .end()
                 .onException(Exception.class)
                     .onWhen(exchange -> DeliveryFailures.isPermanent(exchange))
                     .handled(true)

@@ -1,0 +1,122 @@
+package vn.lgsp.hub.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.HubIntegrationTest;
+
+/**
+ * The hub's database goes away under load and comes back: intake answers 503 (never a 202 it cannot keep), and a
+ * delivery caught by the outage is rolled back to the broker and completed afterwards, not dead-lettered.
+ */
+class DatabaseOutageIntegrationTests extends HubIntegrationTest {
+
+    private static final Path DATA = tempDir();
+    private static final int PORT = freePortForPostgres();
+    private static EmbeddedPostgres postgres = startPostgres();
+
+    @Autowired
+    JmsTemplate jms;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void postgresProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres");
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void intakeAnswers503DuringTheOutageAndAnInFlightDeliveryCompletesAfterIt() throws IOException {
+        // The one-stop system is slow, so the delivery is still in flight when the database stops.
+        onestop.injectFaults(new Faults(null, null, 3000L, null, null));
+        var accepted = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBDOWN")));
+        assertThat(accepted.status()).isEqualTo(202);
+        String code = accepted.json().get("dossierCode").asText();
+
+        postgres.close();
+        long before = System.nanoTime();
+        var refused = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBDOWN")));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("code").asText()).isEqualTo("STORE_UNAVAILABLE");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
+
+        // The one-stop system took the dossier, but the hub cannot record it: the delivery fails and is rolled
+        // back to the broker. Keep the database down until that has happened at least once.
+        double failedBefore = failedDeliveries();
+        eventually().until(() -> onestop.receivedLog().get(code) != null);
+        onestop.clearFaults();
+        eventually().until(() -> failedDeliveries() > failedBefore);
+        postgres = startPostgres();
+
+        eventually().atMost(Duration.ofSeconds(60))
+                .until(() -> hub.get("/api/v1/dossiers/" + code, LAND_KEY).body().contains("\"DELIVERED\""));
+        assertThat(onestop.receivedLog().items()).filteredOn(i -> i.key().equals(code)).hasSize(1);
+        assertThat(inDeadLetterQueue(code)).isFalse();
+        assertThat(hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBUP"))).status())
+                .isEqualTo(202);
+    }
+
+    private double failedDeliveries() {
+        return meters.find("camel.exchanges.failed").tag("routeId", "dossier-delivery-to-onestop").counters()
+                .stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private boolean inDeadLetterQueue(String code) {
+        return Boolean.TRUE.equals(jms.browse("lgsp.onestop.dossier.DLQ", (session, browser) -> {
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (code.equals(((jakarta.jms.Message) messages.nextElement()).getStringProperty("hubDossierCode"))) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(PORT).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("lgsp-pg-outage");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePortForPostgres() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
