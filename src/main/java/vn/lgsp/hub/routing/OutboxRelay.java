@@ -117,11 +117,6 @@ public class OutboxRelay implements SmartLifecycle {
         return stale.size();
     }
 
-    /** Messages not yet relayed to the broker. */
-    public long backlog() {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single();
-    }
-
     private static void withHeaders(Message message, OutboxMessage m) throws JMSException {
         message.setStringProperty(MessageHeaders.EVENT_ID, m.eventId());
         message.setStringProperty(MessageHeaders.EVENT_TYPE, m.eventType());

@@ -2,6 +2,7 @@ package vn.lgsp.hub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -31,5 +32,19 @@ class RestIntakeToOnestopIntegrationTests extends HubIntegrationTest {
         assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
         assertThat(onestop.receivedLog().get(code).body().get("applicant").get("fullName").asText())
                 .isEqualTo("Nguyễn Thị Hoà");
+    }
+
+    @Test
+    void vietnameseTextArrivingDecomposedIsDeliveredComposed() {
+        String composed = "Nguyễn Thị Hoà";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(composed);
+
+        var answer = hub.postJson("/api/v1/dossiers", LAND_KEY,
+                Dossiers.citizen(Dossiers.newRef("NFD")).replace(composed, decomposed));
+
+        String code = answer.json().get("dossierCode").asText();
+        eventually().until(() -> onestop.receivedLog().get(code) != null);
+        assertThat(onestop.receivedLog().get(code).body().get("applicant").get("fullName").asText()).isEqualTo(composed);
     }
 }

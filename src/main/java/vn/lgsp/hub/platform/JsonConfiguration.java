@@ -1,0 +1,41 @@
+package vn.lgsp.hub.platform;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.text.Normalizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every JSON string the hub reads is normalised to Unicode NFC, so a Vietnamese name typed with combining marks
+ * (NFD, as some systems send it) is stored, compared and forwarded as the same name composed (NFC).
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonConfiguration {
+
+    @Bean
+    Module nfcStrings() {
+        return new SimpleModule("nfc-strings").addDeserializer(String.class, new NfcStringDeserializer());
+    }
+
+    static final class NfcStringDeserializer extends StdScalarDeserializer<String> {
+
+        NfcStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText()
+                    : StringDeserializer.instance.deserialize(parser, context);
+            return value == null || Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
+                    : Normalizer.normalize(value, Normalizer.Form.NFC);
+        }
+    }
+}
