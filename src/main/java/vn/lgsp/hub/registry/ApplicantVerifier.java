@@ -91,7 +91,7 @@ public class ApplicantVerifier {
         return new Result(dossier.withApplicant(verified), registry, Verification.Status.VERIFIED, null);
     }
 
-    static Applicant fromCitizen(Applicant a, Citizen c, String source, OffsetDateTime at) {
+    public static Applicant fromCitizen(Applicant a, Citizen c, String source, OffsetDateTime at) {
         List<String> fields = new ArrayList<>(List.of("personalId"));
         List<Discrepancy> discrepancies = new ArrayList<>();
         String name = take("fullName", a.fullName(), c.fullName(), fields, discrepancies);
@@ -103,7 +103,7 @@ public class ApplicantVerifier {
                 new Verification(Verification.Status.VERIFIED, source, at, fields, discrepancies));
     }
 
-    static Applicant fromEnterprise(Applicant a, Enterprise e, String source, OffsetDateTime at) {
+    public static Applicant fromEnterprise(Applicant a, Enterprise e, String source, OffsetDateTime at) {
         List<String> fields = new ArrayList<>(List.of("enterpriseCode"));
         List<Discrepancy> discrepancies = new ArrayList<>();
         String name = take("fullName", a.fullName(), e.name(), fields, discrepancies);
