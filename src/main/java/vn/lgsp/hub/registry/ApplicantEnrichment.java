@@ -1,5 +1,7 @@
 package vn.lgsp.hub.registry;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
@@ -23,11 +25,15 @@ public class ApplicantEnrichment {
     private final ApplicantVerifier verifier;
     private final UnverifiedDossiers unverified;
     private final CanonicalJson json;
+    private final Timer timer;
 
-    public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified, CanonicalJson json) {
+    public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified, CanonicalJson json,
+                               MeterRegistry meters) {
         this.verifier = verifier;
         this.unverified = unverified;
         this.json = json;
+        this.timer = Timer.builder("hub.registry.enrichment").description("Verifying one dossier's applicant")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     public void enrich(Exchange exchange) {
@@ -40,11 +46,13 @@ public class ApplicantEnrichment {
         if (!DossierIntake.DOSSIER_RECEIVED.equals(eventType)) {
             return;
         }
-        Dossier dossier = json.parse(exchange.getMessage().getBody(String.class), Dossier.class);
-        ApplicantVerifier.Result result = verifier.verify(dossier, RegistryLookups.Action.ENRICHMENT);
-        if (result.status() == Verification.Status.UNVERIFIED) {
-            unverified.register(dossier.dossierCode(), result.registry(), result.failure());
-        }
-        exchange.getMessage().setBody(json.write(result.dossier()));
+        timer.record(() -> {
+            Dossier dossier = json.parse(exchange.getMessage().getBody(String.class), Dossier.class);
+            ApplicantVerifier.Result result = verifier.verify(dossier, RegistryLookups.Action.ENRICHMENT);
+            if (result.status() == Verification.Status.UNVERIFIED) {
+                unverified.register(dossier.dossierCode(), result.registry(), result.failure());
+            }
+            exchange.getMessage().setBody(json.write(result.dossier()));
+        });
     }
 }

@@ -80,6 +80,22 @@ public class PopulationSimulatorEndpoint {
     @ServiceMode(jakarta.xml.ws.Service.Mode.PAYLOAD)
     public static class DanCuService implements Provider<Source> {
 
+        // Factories are costly to create (Saxon is the default TransformerFactory here) and not thread-safe.
+        private static final ThreadLocal<javax.xml.transform.Transformer> COPY = ThreadLocal.withInitial(() -> {
+            try {
+                return TransformerFactory.newInstance().newTransformer();
+            } catch (javax.xml.transform.TransformerConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+            try {
+                return DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder();
+            } catch (javax.xml.parsers.ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
         private final PopulationSimulator simulator;
 
         DanCuService(PopulationSimulator simulator) {
@@ -91,15 +107,11 @@ public class PopulationSimulatorEndpoint {
             Element body = dom(request);
             Optional<SyntheticCitizens.Person> person = simulator.lookup(text(body, "MaYeuCau"),
                     text(body, "SoDinhDanh"), headers());
-            try {
-                Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
-                Element response = el(doc, doc, "TraCuuThongTinCongDanResponse", null);
-                Element collection = el(doc, response, "CongdanCollection", null);
-                person.ifPresent(p -> citizen(doc, collection, p));
-                return new DOMSource(doc);
-            } catch (javax.xml.parsers.ParserConfigurationException e) {
-                throw new IllegalStateException(e);
-            }
+            Document doc = BUILDER.get().newDocument();
+            Element response = el(doc, doc, "TraCuuThongTinCongDanResponse", null);
+            Element collection = el(doc, response, "CongdanCollection", null);
+            person.ifPresent(p -> citizen(doc, collection, p));
+            return new DOMSource(doc);
         }
 
         private static void citizen(Document doc, Element parent, SyntheticCitizens.Person p) {
@@ -146,9 +158,13 @@ public class PopulationSimulatorEndpoint {
         }
 
         private static Element dom(Source source) {
+            if (source instanceof DOMSource dom && dom.getNode() != null) {
+                Node node = dom.getNode();
+                return node instanceof Document d ? d.getDocumentElement() : (Element) node;
+            }
             try {
                 DOMResult result = new DOMResult();
-                TransformerFactory.newInstance().newTransformer().transform(source, result);
+                COPY.get().transform(source, result);
                 Node node = result.getNode();
                 return node instanceof Document d ? d.getDocumentElement() : (Element) node;
             } catch (javax.xml.transform.TransformerException e) {
