@@ -91,8 +91,8 @@ class RegistryOutageIntegrationTests extends HubIntegrationTest {
     @Test
     void slowRegistryTimesOutAndTheDossierStillGoesThrough() {
         SyntheticCitizens.Person person = RegistryTestSupport.citizen(population.citizens(), 41);
-        // Longer than the circuit breaker's time limit in tests (3 s), shorter than the one-stop delivery's patience.
-        population.injectFaults(new Faults(null, null, 4_000L, null, null));
+        // Longer than the circuit breaker's time limit (6 s), shorter than the one-stop delivery's patience.
+        population.injectFaults(new Faults(null, null, 7_000L, null, null));
 
         String code = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("OUT"), person.personalId(), null));
 

@@ -48,8 +48,6 @@ public abstract class HubIntegrationTest {
         // Registry outages recover in about a second: short circuit-breaker wait, quick re-verification sweep.
         registry.add("hub.systems.population.circuit.wait-in-open-seconds", () -> "1");
         registry.add("hub.systems.business.circuit.wait-in-open-seconds", () -> "1");
-        registry.add("hub.systems.population.circuit.timeout-millis", () -> "3000");
-        registry.add("hub.systems.business.circuit.timeout-millis", () -> "3000");
         registry.add("hub.registries.reverification.interval", () -> "300");
         registry.add("hub.registries.reverification.initial-backoff", () -> "300ms");
         registry.add("hub.registries.reverification.max-backoff", () -> "1s");
