@@ -116,6 +116,13 @@ class RegistryLookupApiIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void lookupsAndTheAuditLogAreInTheApiDescription() {
+        String apiDocs = hub.get("/v3/api-docs", null).body();
+        assertThat(apiDocs).contains("/api/v1/citizens/{personalId}", "/api/v1/enterprises/{enterpriseCode}",
+                "/api/v1/admin/audit/verify", "X-Dossier-Code", "X-Officer-Id");
+    }
+
+    @Test
     void auditLogIsForAdministratorsOnly() {
         assertThat(get("/api/v1/admin/audit?subject=002190012345", LAND_KEY).status()).isEqualTo(403);
         assertThat(get("/api/v1/admin/audit/verify", LAND_KEY).status()).isEqualTo(403);
