@@ -24,13 +24,15 @@ public class ApplicantEnrichment {
 
     private final ApplicantVerifier verifier;
     private final UnverifiedDossiers unverified;
+    private final VerifiedApplicants applicants;
     private final CanonicalJson json;
     private final Timer timer;
 
-    public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified, CanonicalJson json,
-                               MeterRegistry meters) {
+    public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified,
+                               VerifiedApplicants applicants, CanonicalJson json, MeterRegistry meters) {
         this.verifier = verifier;
         this.unverified = unverified;
+        this.applicants = applicants;
         this.json = json;
         this.timer = Timer.builder("hub.registry.enrichment").description("Verifying one dossier's applicant")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -52,6 +54,7 @@ public class ApplicantEnrichment {
             if (result.status() == Verification.Status.UNVERIFIED) {
                 unverified.register(dossier.dossierCode(), result.registry(), result.failure());
             }
+            applicants.save(dossier.dossierCode(), result.dossier().applicant());
             exchange.getMessage().setBody(json.write(result.dossier()));
         });
     }

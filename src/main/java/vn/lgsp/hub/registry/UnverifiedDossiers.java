@@ -42,19 +42,21 @@ public class UnverifiedDossiers {
     private final CanonicalJson json;
     private final Outbox outbox;
     private final DossierTrail trail;
+    private final VerifiedApplicants applicants;
     private final TransactionTemplate tx;
     private final RegistryProperties.Reverification policy;
     private final String onestopQueue;
 
     public UnverifiedDossiers(JdbcClient jdbc, DossierStore store, ApplicantVerifier verifier, CanonicalJson json,
-                              Outbox outbox, DossierTrail trail, TransactionTemplate tx,
-                              RegistryProperties registries, HubProperties hub) {
+                              Outbox outbox, DossierTrail trail, VerifiedApplicants applicants,
+                              TransactionTemplate tx, RegistryProperties registries, HubProperties hub) {
         this.jdbc = jdbc;
         this.store = store;
         this.verifier = verifier;
         this.json = json;
         this.outbox = outbox;
         this.trail = trail;
+        this.applicants = applicants;
         this.tx = tx;
         this.policy = registries.reverification();
         this.onestopQueue = hub.queues().onestopDelivery();
@@ -125,6 +127,7 @@ public class UnverifiedDossiers {
             if (forgotten == 0) {
                 return false; // another node finished it
             }
+            applicants.save(dossierCode, result.dossier().applicant());
             outbox.enqueue(onestopQueue, dossierCode, DOSSIER_ENRICHED, json.write(result.dossier()));
             trail.record(dossierCode, TrailKind.APPLICANT_REENRICHED, result.registry(),
                     "applicant " + result.status().name().toLowerCase().replace('_', ' ')

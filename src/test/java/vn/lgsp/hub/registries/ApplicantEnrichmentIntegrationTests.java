@@ -51,6 +51,9 @@ class ApplicantEnrichmentIntegrationTests extends HubIntegrationTest {
         assertThat(verification.get("verifiedFields").toString()).contains("fullName", "birthDate", "address");
         assertThat(verification.get("discrepancies")).isEmpty();
         assertThat(trail(code)).contains("APPLICANT_VERIFIED").doesNotContain(person.fullName());
+        JsonNode stored = hub.get("/api/v1/dossiers/" + code, LAND_KEY).json().get("dossier").get("applicant");
+        assertThat(stored.get("fullName").asText()).isEqualTo(person.fullName());
+        assertThat(stored.get("verification").get("source").asText()).isEqualTo("CSDLQG_DAN_CU");
         assertThat(hub.get("/api/v1/admin/audit?dossierCode=" + code, ADMIN_KEY).body())
                 .contains("ENRICHMENT").contains(person.personalId()).contains("FOUND");
     }

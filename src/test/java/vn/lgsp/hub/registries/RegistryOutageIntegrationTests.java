@@ -64,6 +64,8 @@ class RegistryOutageIntegrationTests extends HubIntegrationTest {
         assertThat(update.get("birthDate").asText()).isEqualTo(person.birthDate().toString());
         eventually().until(() -> !unverified.isWaiting(code));
         assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
+        assertThat(hub.get("/api/v1/dossiers/" + code, LAND_KEY).json().get("dossier").get("applicant")
+                .get("verification").get("status").asText()).isEqualTo("VERIFIED");
         assertThat(hub.get("/api/v1/dossiers/" + code, LAND_KEY).body())
                 .contains("APPLICANT_UNVERIFIED").contains("APPLICANT_REENRICHED");
     }
