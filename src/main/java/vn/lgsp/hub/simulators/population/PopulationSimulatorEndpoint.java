@@ -22,6 +22,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.apache.cxf.transport.servlet.CXFServlet;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,12 +45,29 @@ public class PopulationSimulatorEndpoint {
     static final String NS = "http://dancuquocgia.bca";
     public static final String PATH = "/sim/population/ws";
 
+    /** The simulator's own CXF bus, shut down with the context; deliberately not a {@link Bus} bean. */
+    static final class PrivateBus implements DisposableBean {
+        final ExtensionManagerBus bus = new ExtensionManagerBus();
+
+        @Override
+        public void destroy() {
+            bus.shutdown(true);
+        }
+    }
+
     /** The hub's CXF bus is asked for first, so it stays the default bus; the simulator's is private. */
-    @Bean(destroyMethod = "")
-    ServletRegistrationBean<CXFServlet> populationSimulatorServlet(Bus hubBus, PopulationSimulator simulator,
+    @Bean
+    PrivateBus populationSimulatorBus(Bus hubBus) {
+        PrivateBus privateBus = new PrivateBus();
+        privateBus.bus.initialize();
+        return privateBus;
+    }
+
+    @Bean
+    ServletRegistrationBean<CXFServlet> populationSimulatorServlet(PrivateBus privateBus,
+                                                                   PopulationSimulator simulator,
                                                                    HubProperties properties) {
-        Bus bus = new ExtensionManagerBus();
-        ((ExtensionManagerBus) bus).initialize();
+        Bus bus = privateBus.bus;
         Bus previous = BusFactory.getThreadDefaultBus(false);
         try {
             BusFactory.setThreadDefaultBus(bus);
