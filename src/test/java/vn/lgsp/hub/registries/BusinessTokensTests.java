@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,24 +19,6 @@ import vn.lgsp.hub.adapters.business.BusinessTokensAccess;
 /** OAuth2 client-credentials tokens are cached, and renewed a configured time before they expire. */
 class BusinessTokensTests {
 
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-23T03:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private HttpServer server;
     private final AtomicInteger issued = new AtomicInteger();

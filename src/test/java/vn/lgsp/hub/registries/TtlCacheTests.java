@@ -2,35 +2,13 @@ package vn.lgsp.hub.registries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.registry.TtlCache;
 
 /** The lookup cache: entries expire after the TTL, the least recently used goes first, hits are counted. */
 class TtlCacheTests {
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void entryExpiresAfterTheTtl() {
