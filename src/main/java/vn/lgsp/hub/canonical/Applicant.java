@@ -41,7 +41,19 @@ public record Applicant(
 
         @JsonPropertyDescription("E-mail address")
         @Size(max = 254) @Email
-        String email) {
+        String email,
+
+        @JsonPropertyDescription("Enterprise type as registered (BUSINESS); filled from the business registry")
+        @Size(max = 200)
+        String enterpriseType,
+
+        @JsonPropertyDescription("Legal representative (BUSINESS); filled from the business registry")
+        @Size(max = 200)
+        String representative,
+
+        @JsonPropertyDescription("Set by the hub: whether the applicant was verified against a national registry; "
+                + "a submitted value is replaced")
+        Verification verification) {
 
     @AssertTrue(message = "is required for a CITIZEN applicant")
     private boolean isPersonalId() {
@@ -51,6 +63,25 @@ public record Applicant(
     @AssertTrue(message = "is required for a BUSINESS applicant")
     private boolean isEnterpriseCode() {
         return type != ApplicantType.BUSINESS || enterpriseCode != null;
+    }
+
+    /** The applicant as submitted, without enrichment fields (what the hub compares with a registry). */
+    public Applicant(ApplicantType type, String personalId, String enterpriseCode, String fullName,
+                     LocalDate birthDate, String address, String phone, String email) {
+        this(type, personalId, enterpriseCode, fullName, birthDate, address, phone, email, null, null, null);
+    }
+
+    /** The same applicant with data taken from a registry and the verification that says so. */
+    public Applicant verifiedAs(String name, LocalDate birth, String registeredAddress, String type,
+                                String legalRepresentative, Verification result) {
+        return new Applicant(this.type, personalId, enterpriseCode, name, birth, registeredAddress, phone, email,
+                type, legalRepresentative, result);
+    }
+
+    /** The same applicant with only the verification changed. */
+    public Applicant withVerification(Verification result) {
+        return new Applicant(type, personalId, enterpriseCode, fullName, birthDate, address, phone, email,
+                enterpriseType, representative, result);
     }
 
     /** The identifier that names this applicant at the national registries (MaDoiTuong). */

@@ -82,6 +82,12 @@ public record Dossier(
                 channel, received, dueAt, initialStatus, documents, fees);
     }
 
+    /** The same dossier with another applicant (after verification against a registry). */
+    public Dossier withApplicant(Applicant verified) {
+        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, verified,
+                summary, channel, receivedAt, dueAt, status, documents, fees);
+    }
+
     /** The same dossier at another status. */
     public Dossier withStatus(int newStatus) {
         return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,

@@ -62,6 +62,12 @@ public abstract class HubIntegrationTest {
         registry.add("hub.delivery.max-redeliveries", () -> "4");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
         registry.add("hub.outbox.sweep-age", () -> "1s");
+        // Registry outages recover in about a second: short circuit-breaker wait, quick re-verification sweep.
+        registry.add("hub.systems.population.circuit.wait-in-open-seconds", () -> "1");
+        registry.add("hub.systems.business.circuit.wait-in-open-seconds", () -> "1");
+        registry.add("hub.registries.reverification.interval", () -> "300");
+        registry.add("hub.registries.reverification.initial-backoff", () -> "300ms");
+        registry.add("hub.registries.reverification.max-backoff", () -> "1s");
     }
 
     protected static ConditionFactory eventually() {

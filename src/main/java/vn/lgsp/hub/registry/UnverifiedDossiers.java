@@ -1,0 +1,157 @@
+package vn.lgsp.hub.registry;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.canonical.Verification;
+import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.DossierStore;
+import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Dossiers delivered unverified because a registry was down, kept in the database until verified. The sweep
+ * (route registry-reverification-sweep) retries each with growing backoff; once the registry answers, the
+ * verified dossier is queued through the outbox as a {@value #DOSSIER_ENRICHED} update to the one-stop system in
+ * the same transaction that forgets the entry. A node claims an entry by moving its next attempt, so several
+ * nodes never retry the same dossier at once.
+ */
+@Component("unverifiedDossiers")
+public class UnverifiedDossiers {
+
+    public static final String DOSSIER_ENRICHED = "DOSSIER_ENRICHED";
+    /** The one-stop system tells the update from the first delivery by this Idempotency-Key suffix. */
+    public static final String UPDATE_KEY_SUFFIX = ":enriched";
+    private static final Logger log = LoggerFactory.getLogger(UnverifiedDossiers.class);
+
+    private record Due(String dossierCode, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DossierStore store;
+    private final ApplicantVerifier verifier;
+    private final CanonicalJson json;
+    private final Outbox outbox;
+    private final DossierTrail trail;
+    private final VerifiedApplicants applicants;
+    private final TransactionTemplate tx;
+    private final RegistryProperties.Reverification policy;
+    private final String onestopQueue;
+
+    public UnverifiedDossiers(JdbcClient jdbc, DossierStore store, ApplicantVerifier verifier, CanonicalJson json,
+                              Outbox outbox, DossierTrail trail, VerifiedApplicants applicants,
+                              TransactionTemplate tx, RegistryProperties registries, HubProperties hub) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.verifier = verifier;
+        this.json = json;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.applicants = applicants;
+        this.tx = tx;
+        this.policy = registries.reverification();
+        this.onestopQueue = hub.queues().onestopDelivery();
+    }
+
+    /** Remembers a dossier for re-verification; registering it again (a redelivered message) changes nothing. */
+    public void register(String dossierCode, String registry, String reason) {
+        OffsetDateTime now = now();
+        try {
+            jdbc.sql("INSERT INTO registry_unverified_dossier (dossier_code, registry, registered_at, attempts, "
+                            + "next_attempt_at, last_error) VALUES (?, ?, ?, 0, ?, ?)")
+                    .params(dossierCode, registry, now, now.plus(policy.initialBackoff()), limit(reason))
+                    .update();
+        } catch (DuplicateKeyException alreadyRegistered) {
+            // one entry per dossier is enough
+        }
+    }
+
+    /** Dossiers still waiting for verification. */
+    public long backlog() {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_unverified_dossier").query(Long.class).single();
+    }
+
+    public boolean isWaiting(String dossierCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_unverified_dossier WHERE dossier_code = ?")
+                .param(dossierCode).query(Long.class).single() > 0;
+    }
+
+    /** Retries the dossiers whose next attempt is due; returns how many were verified and queued as updates. */
+    public int sweep() {
+        OffsetDateTime now = now();
+        List<Due> due = jdbc.sql("SELECT dossier_code, attempts FROM registry_unverified_dossier "
+                        + "WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT " + policy.batch())
+                .param(now)
+                .query((rs, n) -> new Due(rs.getString(1), rs.getInt(2))).list();
+        int updated = 0;
+        for (Due d : due) {
+            if (claim(d, now) && retry(d.dossierCode())) {
+                updated++;
+            }
+        }
+        return updated;
+    }
+
+    private boolean claim(Due d, OffsetDateTime now) {
+        return jdbc.sql("UPDATE registry_unverified_dossier SET attempts = attempts + 1, next_attempt_at = ? "
+                        + "WHERE dossier_code = ? AND attempts = ?")
+                .params(now.plus(backoff(d.attempts() + 1)), d.dossierCode(), d.attempts())
+                .update() == 1;
+    }
+
+    private boolean retry(String dossierCode) {
+        var stored = store.find(dossierCode);
+        if (stored.isEmpty()) {
+            jdbc.sql("DELETE FROM registry_unverified_dossier WHERE dossier_code = ?").param(dossierCode).update();
+            return false;
+        }
+        Dossier dossier = json.parse(stored.get().payload(), Dossier.class);
+        ApplicantVerifier.Result result = verifier.verify(dossier, RegistryLookups.Action.REENRICHMENT);
+        if (result.status() == Verification.Status.UNVERIFIED) {
+            jdbc.sql("UPDATE registry_unverified_dossier SET last_error = ? WHERE dossier_code = ?")
+                    .params(limit(result.failure()), dossierCode).update();
+            return false;
+        }
+        Boolean queued = tx.execute(status -> {
+            int forgotten = jdbc.sql("DELETE FROM registry_unverified_dossier WHERE dossier_code = ?")
+                    .param(dossierCode).update();
+            if (forgotten == 0) {
+                return false; // another node finished it
+            }
+            applicants.save(dossierCode, result.dossier().applicant());
+            outbox.enqueue(onestopQueue, dossierCode, DOSSIER_ENRICHED, json.write(result.dossier()));
+            trail.record(dossierCode, TrailKind.APPLICANT_REENRICHED, result.registry(),
+                    "applicant " + result.status().name().toLowerCase().replace('_', ' ')
+                            + " after the registry recovered; update queued for onestop");
+            return true;
+        });
+        if (Boolean.TRUE.equals(queued)) {
+            log.info("Dossier {} re-verified against {}; update queued", dossierCode, result.registry());
+        }
+        return Boolean.TRUE.equals(queued);
+    }
+
+    /** initial × 2^(attempt−1), at most the maximum. */
+    Duration backoff(int attempt) {
+        long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
+        Duration d = policy.initialBackoff().multipliedBy(factor);
+        return d.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : d;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(DossierTrail.ZONE);
+    }
+
+    private static String limit(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}
