@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,10 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.xmlunit.builder.DiffBuilder;
 
 /**
  * Every transformation file in mappings/ has golden fixtures beside it
- * ({@code fixtures/<mapping name>.input.*} and {@code .expected.*}) and turns each input into its expected output.
+ * ({@code fixtures/<mapping name>.input.*} and {@code .expected.*}, plus {@code .params.properties} for a mapping
+ * that reads parameters, given to it as message headers as a route would) and turns each input into its expected
+ * output: JSON compared as JSON, XML compared ignoring whitespace.
  * A mapping without fixtures fails the build. Run one system's mappings with
  * {@code ./mvnw test -Dtest=MappingGoldenFilesTests -Dmapping=<system>}.
  */
@@ -66,23 +70,41 @@ class MappingGoldenFilesTests {
     private static void assertGolden(Path mapping, Path input) throws IOException {
         Path expected = expectedOf(input);
         assertThat(expected).as("expected output beside " + input).exists();
-        String actual = transform(mapping, Files.readString(input, StandardCharsets.UTF_8));
+        String actual = transform(mapping, Files.readString(input, StandardCharsets.UTF_8), parametersOf(input));
         String wanted = Files.readString(expected, StandardCharsets.UTF_8);
         if (expected.toString().endsWith(".json")) {
             JsonNode actualJson = JSON.readTree(actual);
             assertThat(actualJson).as(mapping + " on " + input.getFileName()).isEqualTo(JSON.readTree(wanted));
+        } else if (expected.toString().endsWith(".xml")) {
+            var diff = DiffBuilder.compare(wanted).withTest(actual).ignoreWhitespace().checkForSimilar().build();
+            assertThat(diff.hasDifferences()).as(mapping + " on " + input.getFileName() + ": " + diff).isFalse();
         } else {
             assertThat(actual.strip()).as(mapping + " on " + input.getFileName()).isEqualTo(wanted.strip());
         }
     }
 
-    private static String transform(Path mapping, String input) {
+    /** {@code fixtures/<case>.params.properties} beside {@code <case>.input.*}, if any. */
+    private static Properties parametersOf(Path input) throws IOException {
+        Properties parameters = new Properties();
+        Path file = input.resolveSibling(input.getFileName().toString().replaceFirst("\\.input\\..*$", ".params.properties"));
+        if (Files.exists(file)) {
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                parameters.load(reader);
+            }
+        }
+        return parameters;
+    }
+
+    private static String transform(Path mapping, String input, Properties parameters) {
         String name = mapping.getFileName().toString();
         String uri = name.endsWith(".jsonata") ? "jsonata:file:" + mapping + "?inputType=JsonString&outputType=JsonString"
                 : name.endsWith(".jslt") ? "jslt:file:" + mapping
                 : "xslt-saxon:file:" + mapping + "?output=string";
         ProducerTemplate producer = camel.createProducerTemplate();
-        Exchange result = producer.send(uri, exchange -> exchange.getMessage().setBody(input));
+        Exchange result = producer.send(uri, exchange -> {
+            exchange.getMessage().setBody(input);
+            parameters.forEach((k, v) -> exchange.getMessage().setHeader(k.toString(), v.toString()));
+        });
         if (result.getException() != null) {
             throw new AssertionError(mapping + " failed on its fixture", result.getException());
         }

@@ -51,9 +51,11 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
     void intakeAnswers503DuringTheOutageAndAnInFlightDeliveryCompletesAfterIt() throws IOException {
         // The one-stop system is slow, so the delivery is still in flight when the database stops.
         onestop.injectFaults(new Faults(null, null, 3000L, null, null));
+        long callsBefore = onestop.faultInjector().callsStarted();
         var accepted = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBDOWN")));
         assertThat(accepted.status()).isEqualTo(202);
         String code = accepted.json().get("dossierCode").asText();
+        eventually().until(() -> onestop.faultInjector().callsStarted() > callsBefore);
 
         postgres.close();
         long before = System.nanoTime();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,6 +12,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class FaultInjector {
 
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.none());
+    private final AtomicLong started = new AtomicLong();
+
+    /** Calls that reached the simulator so far, counted as they start (before any injected latency). */
+    public long callsStarted() {
+        return started.get();
+    }
 
     public Faults current() {
         return faults.get();
@@ -32,6 +39,7 @@ public final class FaultInjector {
 
     /** Applies latency, then the status of an injected error if this call is to fail. */
     public Optional<Integer> nextCall() {
+        started.incrementAndGet();
         Faults f = faults.get();
         if (f.latencyMs() != null && f.latencyMs() > 0) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(f.latencyMs()));
