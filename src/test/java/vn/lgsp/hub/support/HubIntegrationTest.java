@@ -45,6 +45,9 @@ public abstract class HubIntegrationTest {
         registry.add("hub.delivery.max-redeliveries", () -> "4");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
         registry.add("hub.outbox.sweep-age", () -> "1s");
+        registry.add("hub.delivery.patient.initial-delay", () -> "100ms");
+        registry.add("hub.delivery.patient.max-delay", () -> "500ms");
+        registry.add("hub.systems.dvcqg.max-requests-per-second", () -> "5000");
     }
 
     protected static int port() {

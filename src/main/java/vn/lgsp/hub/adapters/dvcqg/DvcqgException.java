@@ -1,11 +1,13 @@
 package vn.lgsp.hub.adapters.dvcqg;
 
+import vn.lgsp.hub.routing.ClassifiedFailure;
+
 /**
  * A failed call to the National Public Service Portal. {@link Kind#UNAVAILABLE} (HTTP 5xx, 408, 429, timeouts,
  * connection errors, the portal's own "try later" codes) is retried without limit; {@link Kind#REJECTED} (the
  * portal's {@code error_code} says the data is invalid) is permanent and carries the portal's answer.
  */
-public class DvcqgException extends RuntimeException {
+public class DvcqgException extends RuntimeException implements ClassifiedFailure {
 
     /** Whether retrying can help. */
     public enum Kind { UNAVAILABLE, REJECTED }
@@ -29,6 +31,7 @@ public class DvcqgException extends RuntimeException {
         return kind;
     }
 
+    @Override
     public boolean isRetryable() {
         return kind == Kind.UNAVAILABLE;
     }

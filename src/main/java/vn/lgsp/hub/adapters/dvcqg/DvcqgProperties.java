@@ -20,9 +20,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param consumers             parallel consumers of the sync queue (different dossiers in parallel)
  * @param maxRequestsPerSecond  sync exchanges started per second at most (each makes one lookup and at most two
  *                              writes), so a backlog drains without hammering the portal
- * @param retryInitialDelay     first retry delay when the portal is unavailable
- * @param retryMaxDelay         cap of the exponential retry delay; retries never stop
- * @param retryJitter           collision-avoidance factor of the retry delay
  * @param sessionExpiredCodes   {@code error_code} values meaning "log in again"
  * @param retryableCodes        {@code error_code} values meaning "portal trouble, try later"; every other non-zero
  *                              code means the portal rejects the data, which retrying cannot fix
@@ -41,9 +38,6 @@ public record DvcqgProperties(
         Duration responseTimeout,
         int consumers,
         int maxRequestsPerSecond,
-        Duration retryInitialDelay,
-        Duration retryMaxDelay,
-        double retryJitter,
         List<Integer> sessionExpiredCodes,
         List<Integer> retryableCodes,
         Reconcile reconcile) {
