@@ -307,6 +307,19 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         return ResponseEntity.noContent().build();
     }
 
+    /** Forgets the progress steps of one dossier, as if the portal had lost them. */
+    @DeleteMapping("/dossiers/{code}/progress")
+    public ResponseEntity<Void> loseProgress(@PathVariable String code) {
+        Held h = held.get(code);
+        if (h == null) {
+            return ResponseEntity.notFound().build();
+        }
+        synchronized (h) {
+            h.progress.clear();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping("/dossiers")
     public ResponseEntity<Void> reset() {
         held.clear();
