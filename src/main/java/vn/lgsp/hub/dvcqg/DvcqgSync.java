@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,6 +66,24 @@ public class DvcqgSync {
 
     /** What one sync did, for the log and the tests. */
     public record Outcome(String dossierCode, boolean dossierPushed, int stepsPushed) {
+    }
+
+    /**
+     * Whether the portal already holds this dossier's current version and every progress step, so the event can be
+     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered).
+     */
+    public boolean isUpToDate(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+        if (dossierCode == null) {
+            return false;
+        }
+        Optional<StoredDossier> dossier = dossiers.find(dossierCode);
+        boolean upToDate = dossier.isPresent()
+                && synced.syncedVersion(dossierCode).map(v -> v >= dossier.get().version()).orElse(false)
+                && synced.steps(dossierCode).stream().allMatch(DvcqgSyncStore.Step::synced);
+        if (upToDate) {
+            this.upToDate.increment();
+        }
+        return upToDate;
     }
 
     public Outcome sync(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
