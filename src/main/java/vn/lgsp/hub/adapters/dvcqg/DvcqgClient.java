@@ -150,6 +150,7 @@ public class DvcqgClient {
         }
         int status = response.statusCode();
         String text = new String(response.body(), StandardCharsets.UTF_8);
+        // 401/403 mean credentials or an allow-list to fix on our side: events wait for that rather than dead-letter.
         if (status >= 500 || status == 408 || status == 429 || status == 401 || status == 403) {
             throw DvcqgException.unavailable(service, "HTTP " + status + excerpt(text), null);
         }
