@@ -99,6 +99,16 @@ class DvcqgReconciliationIntegrationTests extends DvcqgSyncTest {
         assertThat(missing.json().get("code").asText()).isEqualTo("NOT_FOUND");
     }
 
+    @Test
+    void apiDescriptionListsTheSyncEndpoints() {
+        var docs = hub.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/kpi/sync")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/admin/reconcile")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/admin/reconcile/{id}")).isTrue();
+        assertThat(docs.body()).doesNotContain("/sim/dvcqg");
+    }
+
     private JsonNode kpi(String from, String to) {
         var answer = hub.get("/api/v1/kpi/sync?from=" + from + "&to=" + to, ONESTOP_KEY);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
