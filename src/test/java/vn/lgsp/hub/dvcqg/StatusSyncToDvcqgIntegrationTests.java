@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
+import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
 
@@ -89,7 +90,7 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
 
     @Test
     void portalDownForAWhileThenUpLosesAndDuplicatesNothing() {
-        portal.injectFaults(new Faults(null, 503, null, Instant.now().plusSeconds(4), null));
+        portal.injectFaults(new Faults(null, 503, null, Instant.now().plus(Duration.ofHours(1)), null));
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String code = newDossier("DOWN");
@@ -97,7 +98,11 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
             postStatus(code, 2, 1);
             postStatus(code, 4, 2);
         }
+        within(Duration.ofSeconds(10)).until(() -> codes.stream().anyMatch(c -> hub.get("/api/v1/dossiers/" + c,
+                ONESTOP_KEY).body().contains("DELIVERY_RETRY")));
         assertThat(codes).allMatch(c -> portal.held(c) == null);
+
+        portal.clearFaults();
 
         within(Duration.ofSeconds(40)).until(() -> codes.stream().allMatch(c -> portalHoldsLife(c, 4, 2)));
         codes.forEach(c -> assertEachStepOnce(c, new int[] {2, 4}));
@@ -105,7 +110,7 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
 
     @Test
     void sessionExpiringMidStreamLosesNoEvent() {
-        portal.sessionPolicy(new vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator.SessionPolicy(null, 3));
+        portal.sessionPolicy(new DvcqgSimulator.SessionPolicy(null, 3));
         long loginsBefore = portal.logins();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
