@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -21,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.platform.HubProperties;
@@ -48,7 +45,6 @@ public class DvcqgReconciliation {
     private final DvcqgSync sync;
     private final DvcqgClient portal;
     private final DvcqgMapping mapping;
-    private final DvcqgStatusTable statuses;
     private final Outbox outbox;
     private final DossierTrail trail;
     private final TransactionTemplate tx;
@@ -63,7 +59,7 @@ public class DvcqgReconciliation {
     });
 
     public DvcqgReconciliation(JdbcClient jdbc, DossierStore dossiers, DvcqgSyncStore synced, DvcqgSync sync,
-                               DvcqgClient portal, DvcqgMapping mapping, DvcqgStatusTable statuses, Outbox outbox, DossierTrail trail,
+                               DvcqgClient portal, DvcqgMapping mapping, Outbox outbox, DossierTrail trail,
                                TransactionTemplate tx, ObjectMapper json, HubProperties hub, DvcqgProperties config) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
@@ -71,7 +67,6 @@ public class DvcqgReconciliation {
         this.sync = sync;
         this.portal = portal;
         this.mapping = mapping;
-        this.statuses = statuses;
         this.outbox = outbox;
         this.trail = trail;
         this.tx = tx;
@@ -173,20 +168,13 @@ public class DvcqgReconciliation {
         boolean dossierMatches = false;
         if (held.isPresent()) {
             ObjectNode actual = held.get().deepCopy();
-            JsonNode progress = actual.remove("QuaTrinhXuLy");
+            actual.remove("QuaTrinhXuLy");
             dossierMatches = expected.equals(normalised(actual));
-            Set<String> heldSteps = new HashSet<>();
-            if (progress != null) {
-                progress.forEach(s -> heldSteps.add(s.path("ThoiDiemXuLy").asText() + "|" + s.path("TrangThai").asText()));
-            }
-            for (DvcqgSyncStore.Step step : steps) {
-                String key = DvcqgMapping.dvcqgDate(step.at().toString()) + "|" + statuses.trangThaiHoSo(step.status());
-                if (progress != null && !heldSteps.contains(key)) { // portals that list no progress are trusted
-                    missingSteps.add(step.id());
-                }
-            }
-        }
-        if (held.isEmpty()) {
+            // A portal that lists no progress is trusted for it; one that lists progress must hold every step.
+            mapping.heldStepKeys(held.get()).ifPresent(heldSteps -> steps.stream()
+                    .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at())))
+                    .forEach(step -> missingSteps.add(step.id())));
+        } else {
             steps.forEach(step -> missingSteps.add(step.id()));
         }
         if (dossierMatches && missingSteps.isEmpty()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,8 +100,11 @@ public class DvcqgSync {
             upToDate.increment();
             return new Outcome(dossierCode, false, 0);
         }
+        // Looked up whenever anything is pending: the answer says insert or update, and which steps the portal
+        // already holds (an earlier attempt whose acknowledgement was lost), so none is appended twice.
+        Optional<JsonNode> held = portal.lookup(dossierCode);
         if (dossierBehind) {
-            boolean exists = portal.lookup(dossierCode).isPresent();
+            boolean exists = held.isPresent();
             portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
@@ -110,18 +114,24 @@ public class DvcqgSync {
             });
             dossierPushes.increment();
         }
+        Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
+        List<DvcqgSyncStore.Step> toSend = pending.stream()
+                .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
+        if (!toSend.isEmpty()) {
+            portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+        }
         if (!pending.isEmpty()) {
-            portal.updateProgress(mapping.progress(progressInput(dossier, pending)));
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
                 synced.progressSynced(dossierCode, pending.stream().map(DvcqgSyncStore.Step::id).toList(), now);
-                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + pending.size()
-                        + " step(s) accepted");
+                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
+                        + " step(s) accepted" + (toSend.size() < pending.size()
+                        ? "; " + (pending.size() - toSend.size()) + " already at the portal" : ""));
             });
-            stepPushes.increment(pending.size());
-            pending.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
+            stepPushes.increment(toSend.size());
+            toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
-        return new Outcome(dossierCode, dossierBehind, pending.size());
+        return new Outcome(dossierCode, dossierBehind, toSend.size());
     }
 
     /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */

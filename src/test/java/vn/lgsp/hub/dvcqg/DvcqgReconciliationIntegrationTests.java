@@ -20,13 +20,7 @@ class DvcqgReconciliationIntegrationTests extends DvcqgSyncTest {
     @Test
     void reconciliationRepairsDossiersCorruptedAtThePortal() {
         String from = Instant.now().toString();
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            String code = newDossier("RECON");
-            codes.add(code);
-            postStatus(code, 2, 1);
-            postStatus(code, 4, 2);
-        }
+        List<String> codes = dossiersThrough("RECON", 6, 2, 4);
         String to = Instant.now().plusMillis(1).toString();
         eventually().until(() -> codes.stream().allMatch(c -> portalHoldsLife(c, 4, 2)));
         eventually().untilAsserted(() -> assertThat(kpi(from, to).get("upToDate").asInt()).as(kpi(from, to).toString())
@@ -70,10 +64,7 @@ class DvcqgReconciliationIntegrationTests extends DvcqgSyncTest {
     @Test
     void syncFiguresCountReceivedAndSyncedDossiersOfThePeriod() {
         String from = Instant.now().toString();
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            codes.add(newDossier("KPI"));
-        }
+        List<String> codes = dossiersThrough("KPI", 3);
         String to = Instant.now().plusMillis(1).toString();
 
         eventually().until(() -> kpi(from, to).get("synced").asInt() == 3);

@@ -56,6 +56,19 @@ abstract class DvcqgSyncTest extends HubIntegrationTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
     }
 
+    /** New dossiers, each reported through the given statuses (minute 1, 2, ... after the base moment). */
+    List<String> dossiersThrough(String prefix, int count, int... statuses) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String code = newDossier(prefix);
+            codes.add(code);
+            for (int s = 0; s < statuses.length; s++) {
+                postStatus(code, statuses[s], s + 1);
+            }
+        }
+        return codes;
+    }
+
     /** Runs the calls on a few threads, as several connected systems would. */
     static void inParallel(List<Runnable> calls, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -91,13 +91,7 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
     @Test
     void portalDownForAWhileThenUpLosesAndDuplicatesNothing() {
         portal.injectFaults(new Faults(null, 503, null, Instant.now().plus(Duration.ofHours(1)), null));
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String code = newDossier("DOWN");
-            codes.add(code);
-            postStatus(code, 2, 1);
-            postStatus(code, 4, 2);
-        }
+        List<String> codes = dossiersThrough("DOWN", 20, 2, 4);
         within(Duration.ofSeconds(10)).until(() -> codes.stream().anyMatch(c -> hub.get("/api/v1/dossiers/" + c,
                 ONESTOP_KEY).body().contains("DELIVERY_RETRY")));
         assertThat(codes).allMatch(c -> portal.held(c) == null);
@@ -106,6 +100,16 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
 
         within(Duration.ofSeconds(40)).until(() -> codes.stream().allMatch(c -> portalHoldsLife(c, 4, 2)));
         codes.forEach(c -> assertEachStepOnce(c, new int[] {2, 4}));
+    }
+
+    @Test
+    void lostAcknowledgementsNeverDoubleADossierOrAStep() {
+        portal.loseAnswers(8);
+        List<String> codes = dossiersThrough("LOST-ACK", 6, 2, 4);
+
+        within(Duration.ofSeconds(40)).until(() -> codes.stream().allMatch(c -> portalHoldsLife(c, 4, 2)));
+        codes.forEach(c -> assertEachStepOnce(c, new int[] {2, 4}));
+        assertThat(portal.answersStillToLose()).as("every injected lost answer happened").isZero();
     }
 
     @Test
@@ -131,12 +135,7 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
     @Test
     void poisonDossierGoesToTheDeadLetterQueueWhileOthersKeepSyncing() {
         String poisoned = newDossierFlaggedPoison();
-        List<String> others = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String code = newDossier("HEALTHY");
-            others.add(code);
-            postStatus(code, 2, 1);
-        }
+        List<String> others = dossiersThrough("HEALTHY", 10, 2);
         postStatus(poisoned, 2, 1);
 
         within(Duration.ofSeconds(30)).until(() -> others.stream().allMatch(c -> portalHoldsLife(c, 2, 1)));

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,25 @@ public class DvcqgMapping {
     public ArrayNode progress(JsonNode input) {
         JsonNode result = run(progress.get(), input);
         return result.isArray() ? (ArrayNode) result : mapper.createArrayNode().add(result);
+    }
+
+    /** The identity of a progress step at the portal: its moment and its TrangThai. */
+    public String stepKey(int hubStatus, OffsetDateTime at) {
+        return dvcqgDate(at.toString()) + "|" + statuses.trangThaiHoSo(hubStatus);
+    }
+
+    /**
+     * The identities of the progress steps a TraCuuHoSo answer lists ({@code QuaTrinhXuLy}), or empty when the
+     * answer lists none (a portal that does not report progress).
+     */
+    public Optional<Set<String>> heldStepKeys(JsonNode portalDossier) {
+        JsonNode progress = portalDossier.get("QuaTrinhXuLy");
+        if (progress == null || !progress.isArray()) {
+            return Optional.empty();
+        }
+        Set<String> keys = new HashSet<>();
+        progress.forEach(s -> keys.add(s.path("ThoiDiemXuLy").asText() + "|" + s.path("TrangThai").asText()));
+        return Optional.of(keys);
     }
 
     /** An ISO-8601 date-time as DVCQG writes it: yyyyMMddHHmmss, Vietnam time. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -106,6 +107,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> poison = ConcurrentHashMap.newKeySet();
     private final AtomicLong logins = new AtomicLong();
+    private final AtomicInteger answersToLose = new AtomicInteger();
     private volatile SessionPolicy sessionPolicy = new SessionPolicy(1800L, 0);
 
     public DvcqgSimulator(DvcqgProperties config, ObjectMapper mapper) {
@@ -144,12 +146,18 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
             return ResponseEntity.ok(answer(SESSION_EXPIRED, "Phiên làm việc đã hết hạn"));
         }
         String service = request.path("service").asText("");
-        return ResponseEntity.ok(switch (service) {
+        ObjectNode answer = switch (service) {
             case "TraCuuHoSo" -> lookup(request.path("MaHoSo").asText(""));
             case "DongBoHoSoMC" -> syncDossiers("True".equals(request.path("isUpdating").asText()), request.path("data"));
             case "CapNhatTienDoHoSoMC" -> appendProgress(request.path("data"));
             default -> answer(INVALID_DATA, "Dịch vụ không được hỗ trợ: " + service);
-        });
+        };
+        boolean write = !"TraCuuHoSo".equals(service) && answer.path("error_code").asInt() == OK;
+        if (write && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // Stored, but the caller never hears so: a gateway timeout after the portal committed.
+            return ResponseEntity.status(504).body(answer(99, "Gateway timeout (injected after storing)"));
+        }
+        return ResponseEntity.ok(answer);
     }
 
     private boolean useSession(String token) {
@@ -326,6 +334,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         poison.clear();
         sessions.clear();
         sessionPolicy = new SessionPolicy(1800L, 0);
+        answersToLose.set(0);
         received.clear();
         faults.reset();
         return ResponseEntity.noContent().build();
@@ -350,6 +359,13 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         return sessionPolicy;
     }
 
+    /** The next {@code count} successful writes are stored but answered 504, as if the answer were lost. */
+    @PutMapping("/faults/lost-answers/{count}")
+    public ResponseEntity<Void> loseAnswers(@PathVariable int count) {
+        answersToLose.set(count);
+        return ResponseEntity.noContent().build();
+    }
+
     /** Expires every session now. */
     @DeleteMapping("/sessions")
     public ResponseEntity<Void> expireSessions() {
@@ -359,6 +375,10 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
 
     public Held held(String code) {
         return held.get(code);
+    }
+
+    public int answersStillToLose() {
+        return answersToLose.get();
     }
 
     public long logins() {
