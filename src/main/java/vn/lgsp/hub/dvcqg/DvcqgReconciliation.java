@@ -87,7 +87,13 @@ public class DvcqgReconciliation {
         OffsetDateTime to = OffsetDateTime.now(DossierTrail.ZONE);
         OffsetDateTime from = to.minus(schedule.lookback());
         long id = create(from, to, "SCHEDULE");
-        execute(id, from, to);
+        try {
+            runner.submit(() -> execute(id, from, to)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Reconciliation " + id + " failed", e.getCause());
+        }
         return find(id).orElseThrow();
     }
 
