@@ -35,6 +35,10 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
         assertThat(held.dossier().get("NgayTra").asText()).matches("\\d{14}");
         List<String> times = held.progress().stream().map(s -> s.get("ThoiDiemXuLy").asText()).toList();
         assertThat(times).isSorted();
+        var inspected = hub.get("/sim/dvcqg/dossiers/" + code, null).json();
+        assertThat(inspected.get("inserts").asInt()).isEqualTo(1);
+        assertThat(inspected.get("progressArrivals").size()).isEqualTo(LIFE.length);
+        inspected.get("progressArrivals").forEach(count -> assertThat(count.asInt()).isEqualTo(1));
     }
 
     @Test

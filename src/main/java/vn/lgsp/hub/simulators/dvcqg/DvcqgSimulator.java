@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +98,17 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
             view.put("updates", updates);
             view.put("dossierArrivals", List.copyOf(dossierArrivals));
             view.put("progress", List.copyOf(progress));
+            Map<String, Integer> arrivals = new LinkedHashMap<>();
+            progress.forEach(step -> arrivals.merge(stepKey(step), 1, Integer::sum));
+            view.put("progressArrivals", arrivals);
             return view;
         }
     }
 
     private final DvcqgProperties config;
     private final ObjectMapper mapper;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    // In first-arrival order, for the inspection endpoint.
+    private final Map<String, Held> held = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> poison = ConcurrentHashMap.newKeySet();
     private final AtomicLong logins = new AtomicLong();
@@ -283,7 +288,9 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     @GetMapping("/dossiers")
     public Map<String, Object> dossiers() {
         Map<String, Object> all = new LinkedHashMap<>();
-        held.forEach((code, h) -> all.put(code, h.view()));
+        synchronized (held) {
+            held.forEach((code, h) -> all.put(code, h.view()));
+        }
         return Map.of("dossiers", all, "logins", logins.get());
     }
 
