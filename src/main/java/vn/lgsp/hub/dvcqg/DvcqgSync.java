@@ -103,8 +103,11 @@ public class DvcqgSync {
         // Looked up whenever anything is pending: the answer says insert or update, and which steps the portal
         // already holds (an earlier attempt whose acknowledgement was lost), so none is appended twice.
         Optional<JsonNode> held = portal.lookup(dossierCode);
-        if (dossierBehind) {
-            boolean exists = held.isPresent();
+        boolean exists = held.isPresent();
+        // A portal that lost the dossier lost its progress too: push both again, without waiting for reconciliation.
+        boolean pushDossier = dossierBehind || !exists;
+        List<DvcqgSyncStore.Step> candidates = exists ? pending : steps;
+        if (pushDossier) {
             portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
@@ -115,23 +118,23 @@ public class DvcqgSync {
             dossierPushes.increment();
         }
         Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
-        List<DvcqgSyncStore.Step> toSend = pending.stream()
+        List<DvcqgSyncStore.Step> toSend = candidates.stream()
                 .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
         if (!toSend.isEmpty()) {
             portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
         }
-        if (!pending.isEmpty()) {
+        if (!candidates.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
-                synced.progressSynced(dossierCode, pending.stream().map(DvcqgSyncStore.Step::id).toList(), now);
+                synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
                 trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
-                        + " step(s) accepted" + (toSend.size() < pending.size()
-                        ? "; " + (pending.size() - toSend.size()) + " already at the portal" : ""));
+                        + " step(s) accepted" + (toSend.size() < candidates.size()
+                        ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
             });
             stepPushes.increment(toSend.size());
             toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
-        return new Outcome(dossierCode, dossierBehind, toSend.size());
+        return new Outcome(dossierCode, pushDossier, toSend.size());
     }
 
     /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */

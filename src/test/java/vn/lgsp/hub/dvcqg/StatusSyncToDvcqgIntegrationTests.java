@@ -56,6 +56,20 @@ class StatusSyncToDvcqgIntegrationTests extends DvcqgSyncTest {
     }
 
     @Test
+    void portalThatLostADossierGetsItBackWholeWithTheNextChange() {
+        String code = newDossier("DVCQG-LOST");
+        postStatus(code, 2, 1);
+        eventually().until(() -> portalHoldsLife(code, 2, 1));
+        portal.lose(code);
+
+        postStatus(code, 4, 2);
+
+        eventually().until(() -> portalHoldsLife(code, 4, 2));
+        assertThat(portal.held(code).inserts()).isEqualTo(1);
+        assertThat(portal.held(code).progress()).extracting(s -> s.get("TrangThai").asInt()).containsExactly(2, 4);
+    }
+
+    @Test
     void thousandDossiersWithShuffledDuplicatedStatusChangesEndTrueAndComplete() throws Exception {
         int dossiers = 1000;
         List<String> codes = Collections.synchronizedList(new ArrayList<>());
