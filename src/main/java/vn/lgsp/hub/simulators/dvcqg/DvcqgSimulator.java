@@ -304,7 +304,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     @PutMapping("/dossiers/{code}")
     public ResponseEntity<Map<String, Object>> corrupt(@PathVariable String code, @RequestBody ObjectNode fields) {
         Held h = held.get(code);
-        if (h == null) {
+        if (h == null || h.dossier() == null) {
             return ResponseEntity.notFound().build();
         }
         synchronized (h) {
