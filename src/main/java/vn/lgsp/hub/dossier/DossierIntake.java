@@ -35,6 +35,7 @@ public class DossierIntake {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final String onestopQueue;
+    private final String dvcqgQueue;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
                          Outbox outbox, TransactionTemplate tx, HubProperties properties) {
@@ -45,6 +46,7 @@ public class DossierIntake {
         this.outbox = outbox;
         this.tx = tx;
         this.onestopQueue = properties.queues().onestopDelivery();
+        this.dvcqgQueue = properties.queues().dvcqgSync();
     }
 
     /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
@@ -108,6 +110,7 @@ public class DossierIntake {
         trail.record(code, TrailKind.RECEIVED, caller.id(), "procedure " + accepted.procedureCode()
                 + ", agency " + accepted.agencyCode() + ", channel " + accepted.channel());
         outbox.enqueue(onestopQueue, code, DOSSIER_RECEIVED, payload);
+        outbox.enqueue(dvcqgQueue, code, DOSSIER_RECEIVED, code); // the sync reads the current snapshot itself
         return IntakeReceipt.accepted(code, false);
     }
 

@@ -8,6 +8,8 @@ import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -20,19 +22,25 @@ import vn.lgsp.hub.trail.TrailKind;
 @Service
 public class DossierStatusUpdates {
 
+    public static final String STATUS_CHANGED = "STATUS_CHANGED";
+
     private final DossierStore store;
     private final DossierValidation validation;
     private final CanonicalJson json;
     private final DossierTrail trail;
     private final TransactionTemplate tx;
+    private final Outbox outbox;
+    private final String dvcqgQueue;
 
     public DossierStatusUpdates(DossierStore store, DossierValidation validation, CanonicalJson json,
-                                DossierTrail trail, TransactionTemplate tx) {
+                                DossierTrail trail, TransactionTemplate tx, Outbox outbox, HubProperties properties) {
         this.store = store;
         this.validation = validation;
         this.json = json;
         this.trail = trail;
         this.tx = tx;
+        this.outbox = outbox;
+        this.dvcqgQueue = properties.queues().dvcqgSync();
     }
 
     /** The outcome: the dossier's current status after this report, and whether the report became current. */
@@ -61,6 +69,7 @@ public class DossierStatusUpdates {
         }
         trail.record(dossierCode, TrailKind.STATUS_CHANGED, reporter.id(), "status " + change.status() + " at "
                 + change.at() + (current ? "" : " (older than the current status; kept in history only)"));
+        outbox.enqueue(dvcqgQueue, dossierCode, STATUS_CHANGED, dossierCode);
         return new Outcome(dossierCode, current ? change.status() : dossier.status(), current, false);
     }
 }

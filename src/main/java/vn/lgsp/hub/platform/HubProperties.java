@@ -44,7 +44,7 @@ public record HubProperties(
     }
 
     /** Queue names. */
-    public record Queues(String onestopDelivery) {
+    public record Queues(String onestopDelivery, String dvcqgSync) {
     }
 
     /** An external system the hub talks to. */

@@ -17,7 +17,7 @@ import vn.lgsp.hub.security.ApiKeys;
 @Profile("prod")
 public class ProductionSafetyCheck implements InitializingBean {
 
-    static final Set<String> DEMO_PASSWORDS = Set.of("hub-demo", "artemis-demo", "postgres", "admin", "password", "");
+    static final Set<String> DEMO_PASSWORDS = Set.of("hub-demo", "artemis-demo", "dvcqg-demo", "postgres", "admin", "password", "");
 
     private final HubProperties hub;
     private final Environment env;

@@ -1,7 +1,7 @@
 package vn.lgsp.hub.routing;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
@@ -18,8 +18,6 @@ import vn.lgsp.hub.platform.HubProperties;
 public class GuaranteedDeliveryConfiguration extends RouteConfigurationBuilder {
 
     public static final String ID = "guaranteed-delivery";
-    private static final String TO_DEAD_LETTER_QUEUE =
-            "jms:queue:${exchangeProperty." + DeadLetters.QUEUE_PROPERTY + "}?exchangePattern=InOnly";
 
     private final HubProperties.Delivery policy;
     private final DeadLetters deadLetters;
@@ -31,37 +29,16 @@ public class GuaranteedDeliveryConfiguration extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                // The hub's own database is unavailable: nothing is wrong with the message. Roll the JMS
-                // transaction back so the broker redelivers it later (redelivery delay in the broker's address
-                // settings) instead of spending its retries or dead-lettering it.
-                .onException(DataAccessResourceFailureException.class, CannotCreateTransactionException.class)
-                    .handled(false)
-                    .maximumRedeliveries(0)
-                    .process(deadLetters::recordInfrastructureFailure)
-                .end()
-                .onException(Exception.class)
-                    .onWhen(exchange -> DeliveryFailures.isPermanent(exchange))
-                    .handled(true)
-                    .maximumRedeliveries(0)
-                    .useOriginalMessage()
-                    .process(deadLetters::prepare)
-                    .toD(TO_DEAD_LETTER_QUEUE)
-                .end()
-                .onException(Exception.class)
-                    .handled(true)
-                    .maximumRedeliveries(policy.maxRedeliveries())
-                    .redeliveryDelay(policy.initialDelay().toMillis())
-                    .useExponentialBackOff()
-                    .backOffMultiplier(policy.multiplier())
-                    .maximumRedeliveryDelay(policy.maxDelay().toMillis())
-                    .useCollisionAvoidance()
-                    .collisionAvoidanceFactor(policy.jitter())
-                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                    .onRedelivery(deadLetters::recordRetry)
-                    .useOriginalMessage()
-                    .process(deadLetters::prepare)
-                    .toD(TO_DEAD_LETTER_QUEUE)
-                .end();
+        RouteConfigurationDefinition configuration = routeConfiguration(ID);
+        // The hub's own database is unavailable: nothing is wrong with the message. Roll the JMS transaction back
+        // so the broker redelivers it later (redelivery delay in the broker's address settings) instead of
+        // spending its retries or dead-lettering it.
+        configuration.onException(DataAccessResourceFailureException.class, CannotCreateTransactionException.class)
+                .handled(false)
+                .maximumRedeliveries(0)
+                .process(deadLetters::recordInfrastructureFailure);
+        DeliveryPolicies.deadLetterAtOnce(configuration.onException(Exception.class)
+                .onWhen(exchange -> DeliveryFailures.isPermanent(exchange)), deadLetters);
+        DeliveryPolicies.retryThenDeadLetter(configuration.onException(Exception.class), policy, deadLetters);
     }
 }

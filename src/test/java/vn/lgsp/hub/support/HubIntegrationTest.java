@@ -68,6 +68,10 @@ public abstract class HubIntegrationTest {
         registry.add("hub.registries.reverification.interval", () -> "300");
         registry.add("hub.registries.reverification.initial-backoff", () -> "300ms");
         registry.add("hub.registries.reverification.max-backoff", () -> "1s");
+        registry.add("hub.delivery.patient.initial-delay", () -> "100ms");
+        registry.add("hub.delivery.patient.max-delay", () -> "500ms");
+        // The portal's rate limit is lifted in tests; a benchmark may set one with -Dbench.rate=<per second>.
+        registry.add("hub.systems.dvcqg.max-requests-per-second", () -> Integer.getInteger("bench.rate", 5000));
     }
 
     protected static ConditionFactory eventually() {

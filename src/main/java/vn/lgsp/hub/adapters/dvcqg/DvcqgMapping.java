@@ -1,0 +1,110 @@
+package vn.lgsp.hub.adapters.dvcqg;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the JSONata mappings of {@code mappings/dvcqg/} (canonical -> DVCQG dossier, status changes -> progress
+ * steps). The mappings may call {@code $dvcqgDate(iso)} (the one place dates become {@code yyyyMMddHHmmss} in
+ * Asia/Ho_Chi_Minh), {@code $trangThaiHoSo(status)} and {@code $tenTrangThai(status)} (the status table).
+ */
+@Component
+public class DvcqgMapping {
+
+    public static final String DOSSIER = "dvcqg/dossier.canonical-to-dvcqg.jsonata";
+    public static final String PROGRESS = "dvcqg/progress.canonical-to-dvcqg.jsonata";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DVCQG_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final ObjectMapper mapper;
+    private final DvcqgStatusTable statuses;
+    // Compiled expressions hold evaluation state, so each thread gets its own.
+    private final ThreadLocal<Jsonata> dossier;
+    private final ThreadLocal<Jsonata> progress;
+
+    public DvcqgMapping(@Value("${hub.mappings-dir}") String mappingsDir, DvcqgStatusTable statuses,
+                        ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.statuses = statuses;
+        String dossierText = read(mappingsDir, DOSSIER);
+        String progressText = read(mappingsDir, PROGRESS);
+        this.dossier = ThreadLocal.withInitial(() -> compile(dossierText));
+        this.progress = ThreadLocal.withInitial(() -> compile(progressText));
+        compile(dossierText);
+        compile(progressText);
+    }
+
+    /** Input {dossier, history} -> one DongBoHoSoMC dossier. */
+    public JsonNode dossier(JsonNode input) {
+        return run(dossier.get(), input);
+    }
+
+    /** Input {dossierCode, agencyCode, dueAt, steps} -> an array of CapNhatTienDoHoSoMC steps. */
+    public ArrayNode progress(JsonNode input) {
+        JsonNode result = run(progress.get(), input);
+        return result.isArray() ? (ArrayNode) result : mapper.createArrayNode().add(result);
+    }
+
+    /** The identity of a progress step at the portal: its moment and its TrangThai. */
+    public String stepKey(int hubStatus, OffsetDateTime at) {
+        return dvcqgDate(at.toString()) + "|" + statuses.trangThaiHoSo(hubStatus);
+    }
+
+    /**
+     * The identities of the progress steps a TraCuuHoSo answer lists ({@code QuaTrinhXuLy}), or empty when the
+     * answer lists none (a portal that does not report progress).
+     */
+    public Optional<Set<String>> heldStepKeys(JsonNode portalDossier) {
+        JsonNode progress = portalDossier.get("QuaTrinhXuLy");
+        if (progress == null || !progress.isArray()) {
+            return Optional.empty();
+        }
+        Set<String> keys = new HashSet<>();
+        progress.forEach(s -> keys.add(s.path("ThoiDiemXuLy").asText() + "|" + s.path("TrangThai").asText()));
+        return Optional.of(keys);
+    }
+
+    /** An ISO-8601 date-time as DVCQG writes it: yyyyMMddHHmmss, Vietnam time. */
+    public static String dvcqgDate(String iso) {
+        return iso == null ? null : OffsetDateTime.parse(iso).atZoneSameInstant(ZONE).format(DVCQG_DATE);
+    }
+
+    private JsonNode run(Jsonata expression, JsonNode input) {
+        Object plain = mapper.convertValue(input, Object.class);
+        Object result = expression.evaluate(plain);
+        return mapper.valueToTree(result);
+    }
+
+    private Jsonata compile(String text) {
+        Jsonata expression = Jsonata.jsonata(text);
+        expression.registerFunction("dvcqgDate", (String iso) -> dvcqgDate(iso));
+        expression.registerFunction("trangThaiHoSo", (Number status) -> status == null ? null
+                : statuses.trangThaiHoSo(status.intValue()));
+        expression.registerFunction("tenTrangThai", (Number status) -> status == null ? null
+                : statuses.name(status.intValue()));
+        return expression;
+    }
+
+    private static String read(String mappingsDir, String file) {
+        try {
+            return new DefaultResourceLoader().getResource(mappingsDir + "/" + file)
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read mapping " + file, e);
+        }
+    }
+}

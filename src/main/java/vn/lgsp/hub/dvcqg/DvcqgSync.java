@@ -1,0 +1,176 @@
+package vn.lgsp.hub.dvcqg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
+import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
+import vn.lgsp.hub.dossier.DossierStore;
+import vn.lgsp.hub.dossier.StoredDossier;
+import vn.lgsp.hub.routing.MessageHeaders;
+import vn.lgsp.hub.routing.PermanentDeliveryException;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Brings the portal up to the hub's current state of one dossier. A sync event says only "this dossier changed":
+ * the consumer reads the dossier's current snapshot, pushes it when the portal holds an older version
+ * (TraCuuHoSo, then DongBoHoSoMC with isUpdating = whether the portal has it), then appends the progress steps the
+ * portal does not have yet, in the order they happened. Duplicated, shuffled or replayed events therefore change
+ * nothing, and a late report of an old status never replaces a newer one at the portal.
+ */
+@Component("dvcqgSync")
+public class DvcqgSync {
+
+    public static final String TARGET = "dvcqg";
+
+    private final DossierStore dossiers;
+    private final DvcqgSyncStore synced;
+    private final DvcqgClient portal;
+    private final DvcqgMapping mapping;
+    private final DossierTrail trail;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Counter dossierPushes;
+    private final Counter stepPushes;
+    private final Counter upToDate;
+    private final Timer lag;
+
+    public DvcqgSync(DossierStore dossiers, DvcqgSyncStore synced, DvcqgClient portal, DvcqgMapping mapping,
+                     DossierTrail trail, TransactionTemplate tx, ObjectMapper json, MeterRegistry meters) {
+        this.dossiers = dossiers;
+        this.synced = synced;
+        this.portal = portal;
+        this.mapping = mapping;
+        this.trail = trail;
+        this.tx = tx;
+        this.json = json;
+        this.dossierPushes = meters.counter("hub.dvcqg.sync.dossiers.pushed");
+        this.stepPushes = meters.counter("hub.dvcqg.sync.steps.pushed");
+        this.upToDate = meters.counter("hub.dvcqg.sync.events.already.synced");
+        this.lag = Timer.builder("hub.dvcqg.sync.lag")
+                .description("From a status change's intake to the portal's acknowledgement of it")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** What one sync did, for the log and the tests. */
+    public record Outcome(String dossierCode, boolean dossierPushed, int stepsPushed) {
+    }
+
+    /**
+     * Whether the portal already holds this dossier's current version and every progress step, so the event can be
+     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered).
+     */
+    public boolean isUpToDate(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+        if (dossierCode == null) {
+            return false;
+        }
+        Optional<StoredDossier> dossier = dossiers.find(dossierCode);
+        boolean upToDate = dossier.isPresent()
+                && synced.syncedVersion(dossierCode).map(v -> v >= dossier.get().version()).orElse(false)
+                && synced.steps(dossierCode).stream().allMatch(DvcqgSyncStore.Step::synced);
+        if (upToDate) {
+            this.upToDate.increment();
+        }
+        return upToDate;
+    }
+
+    public Outcome sync(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+        if (dossierCode == null) {
+            throw new PermanentDeliveryException("The sync event has no " + MessageHeaders.DOSSIER_CODE + " header");
+        }
+        StoredDossier dossier = dossiers.find(dossierCode).orElseThrow(() -> new PermanentDeliveryException(
+                "The hub has no dossier " + dossierCode));
+        List<DvcqgSyncStore.Step> steps = synced.steps(dossierCode);
+        List<DvcqgSyncStore.Step> pending = steps.stream().filter(s -> !s.synced()).toList();
+        boolean dossierBehind = synced.syncedVersion(dossierCode).map(v -> v < dossier.version()).orElse(true);
+        if (!dossierBehind && pending.isEmpty()) {
+            upToDate.increment();
+            return new Outcome(dossierCode, false, 0);
+        }
+        // Looked up whenever anything is pending: the answer says insert or update, and which steps the portal
+        // already holds (an earlier attempt whose acknowledgement was lost), so none is appended twice.
+        Optional<JsonNode> held = portal.lookup(dossierCode);
+        boolean exists = held.isPresent();
+        // A portal that lost the dossier lost its progress too: push both again, without waiting for reconciliation.
+        boolean pushDossier = dossierBehind || !exists;
+        List<DvcqgSyncStore.Step> candidates = exists ? pending : steps;
+        if (pushDossier) {
+            portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
+            OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+            tx.executeWithoutResult(s -> {
+                synced.dossierSynced(dossierCode, dossier.version(), dossier.status(), now);
+                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
+                        + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
+            });
+            dossierPushes.increment();
+        }
+        Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
+        List<DvcqgSyncStore.Step> toSend = candidates.stream()
+                .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
+        if (!toSend.isEmpty()) {
+            portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+        }
+        if (!candidates.isEmpty()) {
+            OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+            tx.executeWithoutResult(s -> {
+                synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
+                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
+                        + " step(s) accepted" + (toSend.size() < candidates.size()
+                        ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+            });
+            stepPushes.increment(toSend.size());
+            toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
+        }
+        return new Outcome(dossierCode, pushDossier, toSend.size());
+    }
+
+    /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */
+    public JsonNode dossierInput(StoredDossier dossier, List<DvcqgSyncStore.Step> steps) {
+        ObjectNode input = json.createObjectNode();
+        input.set("dossier", readTree(dossier.payload()));
+        ArrayNode history = input.putArray("history");
+        steps.forEach(s -> history.addObject().put("status", s.status()).put("at", s.at().toString()));
+        return input;
+    }
+
+    private JsonNode progressInput(StoredDossier dossier, List<DvcqgSyncStore.Step> steps) {
+        JsonNode canonical = readTree(dossier.payload());
+        ObjectNode input = json.createObjectNode().put("dossierCode", dossier.dossierCode())
+                .put("agencyCode", canonical.path("agencyCode").asText());
+        if (canonical.hasNonNull("dueAt")) {
+            input.put("dueAt", canonical.get("dueAt").asText());
+        }
+        ArrayNode list = input.putArray("steps");
+        for (DvcqgSyncStore.Step s : steps) {
+            ObjectNode step = list.addObject().put("status", s.status()).put("at", s.at().toString());
+            if (s.note() != null) {
+                step.put("note", s.note());
+            }
+            if (s.officer() != null) {
+                step.put("officer", s.officer());
+            }
+        }
+        return input;
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored dossier is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package vn.lgsp.hub.simulators.dvcqg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
+import vn.lgsp.hub.simulators.support.SimulatorController;
+
+/**
+ * Simulator of the National Public Service Portal (DVCQG, CONTRACTS.md §1). Login with {@code dstcode} and
+ * credentials gives a session that expires after a configurable time or number of calls (answered with
+ * {@code error_code} {@value #SESSION_EXPIRED}); {@code TraCuuHoSo} answers what it holds; {@code DongBoHoSoMC}
+ * stores whole dossiers (insert, or replace when {@code isUpdating} is "True"); {@code CapNhatTienDoHoSoMC}
+ * appends progress steps, duplicates included, as an append-only portal would. Invalid data, and dossiers flagged
+ * poison through {@code PUT poison/{MaHoSo}}, are answered {@code error_code} {@value #INVALID_DATA}.
+ * {@code received} lists the progress steps by identity with their arrival counts; {@code dossiers} lists what it
+ * holds per dossier, in arrival order.
+ */
+@RestController
+@RequestMapping("/sim/dvcqg")
+@ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
+@Hidden
+public class DvcqgSimulator extends SimulatorController<JsonNode> {
+
+    public static final int OK = 0;
+    public static final int INVALID_DATA = 1;
+    public static final int SESSION_EXPIRED = 2;
+    public static final int LOGIN_REFUSED = 3;
+    public static final int STATE_CONFLICT = 4;
+    private static final Pattern DATE = Pattern.compile("^\\d{14}$");
+
+    /** A session token's life: seconds and calls (0 = unlimited). */
+    public record SessionPolicy(Long ttlSeconds, Integer maxCalls) {
+    }
+
+    private record Session(Instant issuedAt, int calls) {
+    }
+
+    /** What the portal holds for one dossier. */
+    public static final class Held {
+        private JsonNode dossier;
+        private int inserts;
+        private int updates;
+        private final List<JsonNode> dossierArrivals = new ArrayList<>();
+        private final List<JsonNode> progress = new ArrayList<>();
+
+        public synchronized JsonNode dossier() {
+            return dossier;
+        }
+
+        public synchronized int status() {
+            return dossier == null ? 0 : dossier.path("TrangThaiHoSo").asInt();
+        }
+
+        public synchronized List<JsonNode> progress() {
+            return List.copyOf(progress);
+        }
+
+        public synchronized int inserts() {
+            return inserts;
+        }
+
+        public synchronized int updates() {
+            return updates;
+        }
+
+        synchronized Map<String, Object> view() {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("dossier", dossier);
+            view.put("inserts", inserts);
+            view.put("updates", updates);
+            view.put("dossierArrivals", List.copyOf(dossierArrivals));
+            view.put("progress", List.copyOf(progress));
+            Map<String, Integer> arrivals = new LinkedHashMap<>();
+            progress.forEach(step -> arrivals.merge(stepKey(step), 1, Integer::sum));
+            view.put("progressArrivals", arrivals);
+            return view;
+        }
+    }
+
+    private final DvcqgProperties config;
+    private final ObjectMapper mapper;
+    // In first-arrival order, for the inspection endpoint.
+    private final Map<String, Held> held = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<String> poison = ConcurrentHashMap.newKeySet();
+    private final AtomicLong logins = new AtomicLong();
+    private final AtomicInteger answersToLose = new AtomicInteger();
+    private volatile SessionPolicy sessionPolicy = new SessionPolicy(1800L, 0);
+
+    public DvcqgSimulator(DvcqgProperties config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    @PostMapping("${hub.systems.dvcqg.auth-path:/api/auth/login}")
+    public ResponseEntity<JsonNode> login(@RequestHeader(name = "dstcode", required = false) String dstcode,
+                                          @RequestBody JsonNode credentials) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(answer(99, "Hệ thống đang bận (injected fault)"));
+        }
+        if (!config.dstcode().equals(dstcode) || !config.username().equals(credentials.path("username").asText())
+                || !config.password().equals(credentials.path("password").asText())) {
+            return ResponseEntity.ok(answer(LOGIN_REFUSED, "Sai thông tin đăng nhập"));
+        }
+        String token = UUID.randomUUID().toString();
+        sessions.put(token, new Session(Instant.now(), 0));
+        logins.incrementAndGet();
+        return ResponseEntity.ok(answer(OK, "Đăng nhập thành công").put("session", token));
+    }
+
+    @PostMapping("${hub.systems.dvcqg.integration-path:/api/integration}")
+    public ResponseEntity<JsonNode> integration(@RequestHeader(name = "dstcode", required = false) String dstcode,
+                                                @RequestBody JsonNode request) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(answer(99, "Hệ thống đang bận (injected fault)"));
+        }
+        if (!config.dstcode().equals(dstcode)) {
+            return ResponseEntity.ok(answer(LOGIN_REFUSED, "dstcode không hợp lệ"));
+        }
+        if (!useSession(request.path("session").asText(""))) {
+            return ResponseEntity.ok(answer(SESSION_EXPIRED, "Phiên làm việc đã hết hạn"));
+        }
+        String service = request.path("service").asText("");
+        ObjectNode answer = switch (service) {
+            case "TraCuuHoSo" -> lookup(request.path("MaHoSo").asText(""));
+            case "DongBoHoSoMC" -> syncDossiers("True".equals(request.path("isUpdating").asText()), request.path("data"));
+            case "CapNhatTienDoHoSoMC" -> appendProgress(request.path("data"));
+            default -> answer(INVALID_DATA, "Dịch vụ không được hỗ trợ: " + service);
+        };
+        boolean write = !"TraCuuHoSo".equals(service) && answer.path("error_code").asInt() == OK;
+        if (write && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // Stored, but the caller never hears so: a gateway timeout after the portal committed.
+            return ResponseEntity.status(504).body(answer(99, "Gateway timeout (injected after storing)"));
+        }
+        return ResponseEntity.ok(answer);
+    }
+
+    private boolean useSession(String token) {
+        SessionPolicy policy = sessionPolicy;
+        Session updated = sessions.computeIfPresent(token, (t, s) -> new Session(s.issuedAt(), s.calls() + 1));
+        if (updated == null) {
+            return false;
+        }
+        boolean tooOld = policy.ttlSeconds() != null && policy.ttlSeconds() > 0
+                && updated.issuedAt().plus(Duration.ofSeconds(policy.ttlSeconds())).isBefore(Instant.now());
+        boolean tooMany = policy.maxCalls() != null && policy.maxCalls() > 0 && updated.calls() > policy.maxCalls();
+        if (tooOld || tooMany) {
+            sessions.remove(token);
+            return false;
+        }
+        return true;
+    }
+
+    private ObjectNode lookup(String code) {
+        Held h = held.get(code);
+        ObjectNode answer = answer(OK, h == null ? "Không tìm thấy hồ sơ" : "Thành công");
+        ArrayNode result = answer.putArray("result");
+        if (h != null) {
+            synchronized (h) {
+                if (h.dossier != null) {
+                    ObjectNode copy = h.dossier.deepCopy();
+                    copy.putArray("QuaTrinhXuLy").addAll(h.progress);
+                    result.add(copy);
+                }
+            }
+        }
+        return answer;
+    }
+
+    private ObjectNode syncDossiers(boolean updating, JsonNode data) {
+        if (!data.isArray() || data.isEmpty()) {
+            return answer(INVALID_DATA, "Thiếu data");
+        }
+        for (JsonNode dossier : data) {
+            String invalid = invalidDossier(dossier);
+            if (invalid != null) {
+                return answer(INVALID_DATA, "Dữ liệu hồ sơ không hợp lệ: " + invalid);
+            }
+            Held h = held.get(dossier.path("MaHoSo").asText());
+            boolean exists = h != null && h.dossier() != null;
+            if (exists != updating) {
+                return answer(STATE_CONFLICT, exists ? "Hồ sơ đã tồn tại" : "Hồ sơ chưa tồn tại");
+            }
+        }
+        for (JsonNode dossier : data) {
+            Held h = held.computeIfAbsent(dossier.path("MaHoSo").asText(), c -> new Held());
+            synchronized (h) {
+                if (h.dossier == null) {
+                    h.inserts++;
+                } else {
+                    h.updates++;
+                }
+                h.dossier = dossier;
+                h.dossierArrivals.add(dossier);
+            }
+        }
+        return answer(OK, "Đồng bộ thành công");
+    }
+
+    private String invalidDossier(JsonNode d) {
+        String code = d.path("MaHoSo").asText("");
+        if (code.isBlank()) {
+            return "MaHoSo";
+        }
+        if (poison.contains(code)) {
+            return "MaHoSo " + code + " bị từ chối";
+        }
+        if (d.path("MaTTHC").asText("").isBlank()) {
+            return "MaTTHC";
+        }
+        int status = d.path("TrangThaiHoSo").asInt(0);
+        if (status < 1 || status > 10) {
+            return "TrangThaiHoSo";
+        }
+        if (!DATE.matcher(d.path("NgayTiepNhan").asText("")).matches()) {
+            return "NgayTiepNhan";
+        }
+        return null;
+    }
+
+    private ObjectNode appendProgress(JsonNode data) {
+        if (!data.isArray() || data.isEmpty()) {
+            return answer(INVALID_DATA, "Thiếu data");
+        }
+        for (JsonNode step : data) {
+            String code = step.path("MaHoSo").asText("");
+            Held h = held.get(code);
+            if (h == null || h.dossier() == null) {
+                return answer(STATE_CONFLICT, "Hồ sơ chưa được đồng bộ: " + code);
+            }
+            if (poison.contains(code) || !DATE.matcher(step.path("ThoiDiemXuLy").asText("")).matches()
+                    || step.path("TrangThai").asInt(0) < 1 || step.path("TrangThai").asInt(0) > 10) {
+                return answer(INVALID_DATA, "Dữ liệu tiến độ không hợp lệ");
+            }
+        }
+        for (JsonNode step : data) {
+            Held h = held.get(step.path("MaHoSo").asText());
+            synchronized (h) {
+                h.progress.add(step);
+            }
+            received.arrive(stepKey(step), step);
+        }
+        return answer(OK, "Cập nhật tiến độ thành công");
+    }
+
+    /** The identity of a progress step: dossier, moment and status. */
+    public static String stepKey(JsonNode step) {
+        return step.path("MaHoSo").asText() + "|" + step.path("ThoiDiemXuLy").asText() + "|"
+                + step.path("TrangThai").asText();
+    }
+
+    private ObjectNode answer(int code, String message) {
+        return mapper.createObjectNode().put("error_code", code).put("message", message);
+    }
+
+    // ---- inspection and test controls ------------------------------------------------------------------------
+
+    @GetMapping("/dossiers")
+    public Map<String, Object> dossiers() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        synchronized (held) {
+            held.forEach((code, h) -> all.put(code, h.view()));
+        }
+        return Map.of("dossiers", all, "logins", logins.get());
+    }
+
+    @GetMapping("/dossiers/{code}")
+    public ResponseEntity<Map<String, Object>> dossier(@PathVariable String code) {
+        Held h = held.get(code);
+        return h == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(h.view());
+    }
+
+    /** Corrupts a held dossier: the given fields replace the portal's, as a faulty portal-side edit would. */
+    @PutMapping("/dossiers/{code}")
+    public ResponseEntity<Map<String, Object>> corrupt(@PathVariable String code, @RequestBody ObjectNode fields) {
+        Held h = held.get(code);
+        if (h == null || h.dossier() == null) {
+            return ResponseEntity.notFound().build();
+        }
+        synchronized (h) {
+            ObjectNode changed = h.dossier.deepCopy();
+            changed.setAll(fields);
+            h.dossier = changed;
+        }
+        return ResponseEntity.ok(h.view());
+    }
+
+    /** Forgets one dossier and its progress, as if the portal had lost it. */
+    @DeleteMapping("/dossiers/{code}")
+    public ResponseEntity<Void> lose(@PathVariable String code) {
+        held.remove(code);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Forgets the progress steps of one dossier, as if the portal had lost them. */
+    @DeleteMapping("/dossiers/{code}/progress")
+    public ResponseEntity<Void> loseProgress(@PathVariable String code) {
+        Held h = held.get(code);
+        if (h == null) {
+            return ResponseEntity.notFound().build();
+        }
+        synchronized (h) {
+            h.progress.clear();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/dossiers")
+    public ResponseEntity<Void> reset() {
+        held.clear();
+        poison.clear();
+        sessions.clear();
+        sessionPolicy = new SessionPolicy(1800L, 0);
+        answersToLose.set(0);
+        received.clear();
+        faults.reset();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/poison/{code}")
+    public ResponseEntity<Void> poison(@PathVariable String code) {
+        poison.add(code);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/poison/{code}")
+    public ResponseEntity<Void> cure(@PathVariable String code) {
+        poison.remove(code);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/sessions")
+    public SessionPolicy sessionPolicy(@RequestBody SessionPolicy policy) {
+        sessionPolicy = new SessionPolicy(policy.ttlSeconds() == null ? sessionPolicy.ttlSeconds() : policy.ttlSeconds(),
+                policy.maxCalls() == null ? sessionPolicy.maxCalls() : policy.maxCalls());
+        return sessionPolicy;
+    }
+
+    /** The next {@code count} successful writes are stored but answered 504, as if the answer were lost. */
+    @PutMapping("/faults/lost-answers/{count}")
+    public ResponseEntity<Void> loseAnswers(@PathVariable int count) {
+        answersToLose.set(count);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Expires every session now. */
+    @DeleteMapping("/sessions")
+    public ResponseEntity<Void> expireSessions() {
+        sessions.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    public Held held(String code) {
+        return held.get(code);
+    }
+
+    public int answersStillToLose() {
+        return answersToLose.get();
+    }
+
+    public long logins() {
+        return logins.get();
+    }
+}
