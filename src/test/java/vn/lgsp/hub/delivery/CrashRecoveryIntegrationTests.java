@@ -61,7 +61,7 @@ class CrashRecoveryIntegrationTests {
             assertThat(arrivals.values()).allMatch(n -> n == 1);
             for (String code : codes) {
                 assertThat(send(second, "GET", "/api/v1/dossiers/" + code, null, "demo-sector-land-key")
-                        .get("trail").toString()).contains("DELIVERED");
+                        .get("trail").toString()).contains("\"kind\":\"DELIVERED\",\"system\":\"onestop\"");
             }
         }
     }

@@ -27,7 +27,7 @@ class RestIntakeToOnestopIntegrationTests extends HubIntegrationTest {
         assertThat(third.json().get("dossierCode").asText()).isEqualTo(code);
 
         eventually().until(() -> onestop.receivedLog().get(code) != null);
-        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, LAND_KEY).body().contains("DELIVERED"));
+        eventually().until(() -> deliveredTo(code, "onestop"));
         assertThat(onestop.receivedLog().items()).hasSize(1);
         assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
         assertThat(onestop.receivedLog().get(code).body().get("applicant").get("fullName").asText())

@@ -28,7 +28,7 @@ class SoapIntakeToOnestopIntegrationTests extends HubIntegrationTest {
         assertThat(second.body()).contains("<hs:MaHoSo>" + code + "</hs:MaHoSo>").contains("<hs:TrungLap>true</hs:TrungLap>");
 
         eventually().until(() -> onestop.receivedLog().get(code) != null);
-        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, CIVIL_KEY).body().contains("\"DELIVERED\""));
+        eventually().until(() -> deliveredTo(code, "onestop"));
         var delivered = onestop.receivedLog().get(code);
         assertThat(delivered.arrivals()).isEqualTo(1);
         assertThat(onestop.receivedLog().items()).hasSize(1);

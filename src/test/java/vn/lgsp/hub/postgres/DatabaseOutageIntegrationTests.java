@@ -74,7 +74,7 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
         postgres = startPostgres();
 
         eventually().atMost(Duration.ofSeconds(60))
-                .until(() -> hub.get("/api/v1/dossiers/" + code, LAND_KEY).body().contains("\"DELIVERED\""));
+                .until(() -> deliveredTo(code, "onestop"));
         assertThat(onestop.receivedLog().items()).filteredOn(i -> i.key().equals(code)).hasSize(1);
         assertThat(inDeadLetterQueue(code)).isFalse();
         assertThat(hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBUP"))).status())

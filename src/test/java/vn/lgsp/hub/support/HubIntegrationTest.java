@@ -74,6 +74,21 @@ public abstract class HubIntegrationTest {
         registry.add("hub.systems.dvcqg.max-requests-per-second", () -> Integer.getInteger("bench.rate", 5000));
     }
 
+    /** Whether the dossier's trail records a confirmed delivery to the given system (onestop, dvcqg, ...). */
+    protected boolean deliveredTo(String dossierCode, String system) {
+        return trailHas(dossierCode, "DELIVERED", system);
+    }
+
+    /** Whether the dossier's trail has an entry of this kind for this system. */
+    protected boolean trailHas(String dossierCode, String kind, String system) {
+        for (var entry : hub.get("/api/v1/dossiers/" + dossierCode, ADMIN_KEY).json().get("trail")) {
+            if (entry.get("kind").asText().equals(kind) && system.equals(entry.path("system").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     protected static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }

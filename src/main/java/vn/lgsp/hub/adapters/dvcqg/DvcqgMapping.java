@@ -90,7 +90,11 @@ public class DvcqgMapping {
     }
 
     private Jsonata compile(String text) {
-        Jsonata expression = Jsonata.jsonata(text);
+        return withFunctions(Jsonata.jsonata(text), statuses);
+    }
+
+    /** Registers the functions the DVCQG mappings may call; the golden-file kit runs mappings with them too. */
+    public static Jsonata withFunctions(Jsonata expression, DvcqgStatusTable statuses) {
         expression.registerFunction("dvcqgDate", (String iso) -> dvcqgDate(iso));
         expression.registerFunction("trangThaiHoSo", (Number status) -> status == null ? null
                 : statuses.trangThaiHoSo(status.intValue()));
