@@ -81,7 +81,11 @@ public abstract class HubIntegrationTest {
 
     /** Whether the dossier's trail has an entry of this kind for this system. */
     protected boolean trailHas(String dossierCode, String kind, String system) {
-        for (var entry : hub.get("/api/v1/dossiers/" + dossierCode, ADMIN_KEY).json().get("trail")) {
+        var view = hub.get("/api/v1/dossiers/" + dossierCode, ADMIN_KEY);
+        if (view.status() != 200) {
+            return false; // not readable yet (e.g. the database is still coming back)
+        }
+        for (var entry : view.json().get("trail")) {
             if (entry.get("kind").asText().equals(kind) && system.equals(entry.path("system").asText())) {
                 return true;
             }
