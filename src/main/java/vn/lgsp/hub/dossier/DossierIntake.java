@@ -54,8 +54,11 @@ public class DossierIntake {
         return accept(json.parse(canonicalJson, Dossier.class), caller, idempotencyKey);
     }
 
-    public IntakeReceipt accept(Dossier submitted, ConnectedSystem caller, String idempotencyKey) {
-        validation.check(submitted);
+    public IntakeReceipt accept(Dossier received, ConnectedSystem caller, String idempotencyKey) {
+        validation.check(received);
+        // Only the hub says what the national registries verified: a verification block sent by a caller is dropped.
+        Dossier submitted = received.applicant().verification() == null ? received
+                : received.withApplicant(received.applicant().withVerification(null));
         String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
         if (!source.equals(caller.id())) {
             throw new HubException(ErrorCode.FORBIDDEN, "A system may submit only its own dossiers: sourceSystem "

@@ -35,6 +35,21 @@ class RestIntakeToOnestopIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void aVerificationClaimedByTheCallerIsDroppedAtIntake() {
+        String forged = Dossiers.citizen(Dossiers.newRef("FORGED")).replace("\"phone\":\"0912345678\"",
+                "\"phone\":\"0912345678\",\"verification\":{\"status\":\"VERIFIED\",\"source\":\"FORGED-SOURCE\"}");
+        assertThat(forged).contains("FORGED-SOURCE");
+
+        var answer = hub.postJson("/api/v1/dossiers", LAND_KEY, forged);
+
+        assertThat(answer.status()).isEqualTo(202);
+        String code = answer.json().get("dossierCode").asText();
+        eventually().until(() -> onestop.receivedLog().get(code) != null);
+        assertThat(onestop.receivedLog().get(code).body().toString()).doesNotContain("FORGED-SOURCE");
+        assertThat(hub.get("/api/v1/dossiers/" + code, LAND_KEY).body()).doesNotContain("FORGED-SOURCE");
+    }
+
+    @Test
     void vietnameseTextArrivingDecomposedIsDeliveredComposed() {
         String composed = "Nguyễn Thị Hoà";
         String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
