@@ -169,8 +169,8 @@ class IntakeBenchmark {
         private final long from;
         private final List<Double> cpu = new ArrayList<>();
         private volatile long maxHeap;
-        private volatile boolean running = true;
-        private Thread thread;
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
         ResourceSampler(HttpClient client, String base, long from) {
             this.client = client;
@@ -179,32 +179,29 @@ class IntakeBenchmark {
         }
 
         void start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        Thread.sleep(1000);
-                        // The simulators keep what they receive in the hub's JVM; forget it every second so their
-                        // copies do not count against the hub's heap.
-                        client.send(HttpRequest.newBuilder(URI.create(base + "/sim/onestop/received")).DELETE().build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (System.nanoTime() < from) {
-                            continue;
-                        }
-                        double c = metric("process.cpu.usage", "");
-                        long heap = (long) metric("jvm.memory.used", "?tag=area:heap");
-                        synchronized (cpu) {
-                            cpu.add(c);
-                        }
-                        maxHeap = Math.max(maxHeap, heap);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception ignored) {
-                        // a missed sample is fine
-                    }
+            sampler.scheduleAtFixedRate(this::sample, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        private void sample() {
+            try {
+                // The simulators keep what they receive in the hub's JVM; forget it every second so their
+                // copies do not count against the hub's heap.
+                client.send(HttpRequest.newBuilder(URI.create(base + "/sim/onestop/received")).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (System.nanoTime() < from) {
+                    return;
                 }
-            });
-            thread.setDaemon(true);
-            thread.start();
+                double c = metric("process.cpu.usage", "");
+                long heap = (long) metric("jvm.memory.used", "?tag=area:heap");
+                synchronized (cpu) {
+                    cpu.add(c);
+                }
+                maxHeap = Math.max(maxHeap, heap);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception ignored) {
+                // a missed sample is fine
+            }
         }
 
         private double metric(String name, String query) throws Exception {
@@ -214,8 +211,7 @@ class IntakeBenchmark {
         }
 
         void stop() {
-            running = false;
-            thread.interrupt();
+            sampler.shutdownNow();
         }
 
         /** Mean CPU of the hub process, as a share of the whole machine. */
