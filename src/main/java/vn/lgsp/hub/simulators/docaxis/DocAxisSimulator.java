@@ -223,9 +223,13 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         }
         fetches.computeIfAbsent(body.get("docId"), k -> new AtomicInteger()).incrementAndGet();
         StreamingResponseBody stream = out -> {
-            OutputStream encoded = Base64.getMimeEncoder().wrap(out);
-            Files.copy(file, encoded);
-            encoded.close();
+            try {
+                OutputStream encoded = Base64.getMimeEncoder().wrap(out);
+                Files.copy(file, encoded);
+                encoded.close();
+            } catch (IOException clientStoppedReading) {
+                // the hub stopped reading (an oversized package); nothing to answer
+            }
         };
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(stream);
     }
