@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -104,15 +103,8 @@ public class DocumentSender {
     }
 
     private Edxml.Document document(DocumentRequests.Stored stored) {
-        DocumentRequest r = stored.request();
-        var now = DossierTrail.now();
-        List<Edxml.OutgoingAttachment> attachments = r.attachments().stream()
-                .map(a -> new Edxml.OutgoingAttachment(a.name(), a.contentType(), content(a))).toList();
-        return new Edxml.Document(new Edxml.Organ(properties.organId(), properties.organName()),
-                r.recipients().stream().map(t -> new Edxml.Organ(t.organId(), t.name())).toList(),
-                stored.documentId().substring(5, Math.min(13, stored.documentId().length())), "LGSP", "Hà Giang", now.toLocalDate(), 1, "Công văn",
-                r.subject(), r.content() == null ? "Hồ sơ " + stored.dossierCode() : r.content(), r.signer(),
-                r.dueDate(), null, stored.documentId(), now, attachments);
+        return EdxmlMapping.toEdxml(stored.documentId(), stored.dossierCode(), stored.request(),
+                new Edxml.Organ(properties.organId(), properties.organName()), DossierTrail.now(), this::content);
     }
 
     private Edxml.Content content(DocumentRequest.Attachment a) {

@@ -11,14 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.lgsp.hub.adapters.docaxis.DocAxisSignature;
 import vn.lgsp.hub.documents.Edxml;
+import vn.lgsp.hub.documents.EdxmlMapping;
 import vn.lgsp.hub.documents.EdxmlReader;
 import vn.lgsp.hub.documents.EdxmlRejected;
 import vn.lgsp.hub.documents.EdxmlSchema;
@@ -129,6 +126,7 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         acks.clear();
     }
 
+    @SuppressWarnings("unchecked")
     @PostMapping("/sendEdoc")
     public ResponseEntity<Map<String, Object>> sendEdoc(HttpServletRequest request,
             @RequestHeader(name = "from", required = false) String from,
@@ -152,10 +150,7 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
                 try (InputStream in = Files.newInputStream(file)) {
                     sent = new EdxmlReader(32, Long.MAX_VALUE, tmp).read(in);
                 }
-                for (Edxml.ReceivedAttachment a : sent.attachments()) {
-                    attachments.add(Map.of("name", a.name(), "contentType", a.contentType(), "size", a.size(),
-                            "sha256", sha256(a.file())));
-                }
+                attachments.addAll((List<Map<String, Object>>) EdxmlMapping.describe(sent).get("attachments"));
                 EdxmlReader.discard(sent.attachments());
             } catch (EdxmlRejected e) {
                 return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
@@ -378,12 +373,4 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         return Optional.empty();
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
