@@ -42,7 +42,8 @@ public class RegistryProductionSafetyCheck implements InitializingBean {
         }
     }
 
-    private static boolean isDemo(String value) {
+    /** Whether a configured secret is missing or one of the demo values (they all start with "demo-"). */
+    public static boolean isDemo(String value) {
         return value == null || value.isBlank() || value.startsWith("demo-");
     }
 }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -40,6 +42,14 @@ class MappingGoldenFilesTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DvcqgStatusTable STATUSES = new DvcqgStatusTable("file:mappings");
     private static CamelContext camel;
+
+    /**
+     * Mappings written in Java (edXML is streamed with StAX, so it cannot be an XSLT), named like the files they
+     * would be ({@code <system>/<name>.java}) and run on their fixtures like every other mapping.
+     */
+    private static final Map<String, Function<String, String>> JAVA_MAPPINGS = Map.of(
+            "docaxis/document.canonical-to-edxml.java", EdxmlGoldenMappings::canonicalToEdxml,
+            "docaxis/package.edxml-to-canonical.java", EdxmlGoldenMappings::edxmlToCanonical);
 
     @BeforeAll
     static void startCamel() {
@@ -101,6 +111,10 @@ class MappingGoldenFilesTests {
 
     private static String transform(Path mapping, String input, Properties parameters) throws IOException {
         String name = mapping.getFileName().toString();
+        Function<String, String> java = JAVA_MAPPINGS.get(MAPPINGS.relativize(mapping).toString());
+        if (java != null) {
+            return java.apply(input);
+        }
         if (name.endsWith(".jsonata")) {
             // As the hub runs them: the jsonata library with the hub's extension functions registered.
             Jsonata expression = DvcqgMapping.withFunctions(Jsonata.jsonata(Files.readString(mapping)), STATUSES);
@@ -122,9 +136,10 @@ class MappingGoldenFilesTests {
     private static List<Path> mappings() throws IOException {
         String only = System.getProperty("mapping");
         try (Stream<Path> files = Files.walk(MAPPINGS)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.toString().contains("/fixtures/"))
-                    .filter(p -> MAPPING_EXTENSIONS.stream().anyMatch(ext -> p.toString().endsWith(ext)))
+            return Stream.concat(files.filter(Files::isRegularFile)
+                            .filter(p -> !p.toString().contains("/fixtures/"))
+                            .filter(p -> MAPPING_EXTENSIONS.stream().anyMatch(ext -> p.toString().endsWith(ext))),
+                    JAVA_MAPPINGS.keySet().stream().map(MAPPINGS::resolve))
                     .filter(p -> only == null || only.isBlank() || p.startsWith(MAPPINGS.resolve(only)))
                     .sorted().toList();
         }

@@ -1,0 +1,77 @@
+package vn.lgsp.hub.documents;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.security.Callers;
+
+/** Documents of a dossier exchanged with the document-management system over the national document axis. */
+@RestController
+@Tag(name = "Documents", description = "Send a dossier's documents to the document-management system (edXML)")
+@SecurityRequirement(name = "apiKey")
+public class DocumentController {
+
+    private final DocumentRequests requests;
+    private final DocumentInbox inbox;
+    private final Path resultsDir;
+
+    public DocumentController(DocumentRequests requests, DocumentInbox inbox, @Value("${hub.data-dir}") String dataDir) {
+        this.requests = requests;
+        this.inbox = inbox;
+        this.resultsDir = Path.of(dataDir, "documents");
+    }
+
+    @PostMapping(path = "/api/v1/dossiers/{dossierCode}/documents", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a document to the document-management system",
+            description = "Stores the request durably and answers 202; the hub then sends it as an edXML package "
+                    + "(QCVN 102:2016) over the national document axis. Statuses and the reply come back as dossier "
+                    + "events.")
+    public ResponseEntity<Map<String, String>> request(@PathVariable String dossierCode,
+                                                       @RequestBody DocumentRequest request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(requests.request(dossierCode, request, Callers.current()));
+    }
+
+    @GetMapping(path = "/api/v1/dossiers/{dossierCode}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Document requests of a dossier and where they stand")
+    public List<Map<String, Object>> requests(@PathVariable String dossierCode) {
+        return requests.ofDossier(dossierCode);
+    }
+
+    @GetMapping("/api/v1/dossiers/{dossierCode}/results/{folder}/{index}")
+    @Operation(summary = "A result document received from the document-management system")
+    public ResponseEntity<Resource> result(@PathVariable String dossierCode, @PathVariable String folder,
+                                           @PathVariable int index) {
+        if (!dossierCode.matches("[0-9A-Za-z.\\-_]{1,64}") || !folder.matches("[0-9a-f]{24}")) {
+            throw new HubException(ErrorCode.NOT_FOUND, "No such result document");
+        }
+        Path file = resultsDir.resolve(dossierCode).resolve(folder).resolve(Integer.toString(index));
+        if (!Files.isRegularFile(file)) {
+            throw new HubException(ErrorCode.NOT_FOUND, "No such result document");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
+    }
+
+    @GetMapping(path = "/api/v1/admin/documents/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Packages from the document axis the hub could not read, with the reason")
+    public Map<String, Object> deadLetters() {
+        return Map.of("items", inbox.deadLetters());
+    }
+}

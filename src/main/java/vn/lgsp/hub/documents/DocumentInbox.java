@@ -1,0 +1,278 @@
+package vn.lgsp.hub.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
+import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.canonical.DossierDocument;
+import vn.lgsp.hub.canonical.StatusChange;
+import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.DossierStatusUpdates;
+import vn.lgsp.hub.dossier.DossierStore;
+import vn.lgsp.hub.dossier.StoredDossier;
+import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Inbound side of the document axis: fetches the packages waiting for the hub, reads them safely and turns them
+ * into dossier events, then acknowledges them. Exactly once: the package's docId is recorded in
+ * {@code docaxis_received} in the same transaction as its effect, so a package fetched again (restart between
+ * {@code getEdoc} and {@code updateStatus}, duplicate delivery, a second node) is acknowledged without being
+ * applied again. An unreadable package is acknowledged {@code fail} and kept in {@code docaxis_dead_letter}.
+ */
+@Component
+public class DocumentInbox {
+
+    public static final String ONESTOP_STATUS = "DOCUMENT_STATUS";
+    /** Dossier component code of result documents received from the document-management system. */
+    public static final String RESULT_CODE = "KQ";
+    private static final Logger log = LoggerFactory.getLogger(DocumentInbox.class);
+
+    private final DocAxisClient axis;
+    private final DocAxisProperties properties;
+    private final EdxmlSchema schema;
+    private final DocAxisStatusTable statuses;
+    private final DocumentRequests requests;
+    private final DossierStatusUpdates statusUpdates;
+    private final DossierStore dossiers;
+    private final CanonicalJson canonical;
+    private final DossierTrail trail;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Path resultsDir;
+    private final Path tempDir;
+    private final String dvcqgQueue;
+    private final ConnectedSystem docaxis;
+
+    public DocumentInbox(DocAxisClient axis, DocAxisProperties properties, EdxmlSchema schema,
+                         DocAxisStatusTable statuses, DocumentRequests requests, DossierStatusUpdates statusUpdates,
+                         DossierStore dossiers, CanonicalJson canonical, DossierTrail trail, Outbox outbox,
+                         JdbcClient jdbc, TransactionTemplate tx, HubProperties hub,
+                         @Value("${hub.data-dir}") String dataDir) {
+        this.axis = axis;
+        this.properties = properties;
+        this.schema = schema;
+        this.statuses = statuses;
+        this.requests = requests;
+        this.statusUpdates = statusUpdates;
+        this.dossiers = dossiers;
+        this.canonical = canonical;
+        this.trail = trail;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dvcqgQueue = hub.queues().dvcqgSync();
+        this.resultsDir = Path.of(dataDir, "documents");
+        this.tempDir = Path.of(dataDir, "tmp");
+        this.docaxis = new ConnectedSystem(DocumentSender.SYSTEM, "Trục liên thông văn bản quốc gia", properties.organId(),
+                List.of());
+    }
+
+    /** One poll: every waiting package is processed and acknowledged; answers how many were acknowledged. */
+    public int poll() {
+        int acknowledged = 0;
+        for (DocAxisClient.Waiting waiting : axis.receivedList()) {
+            try {
+                axis.updateStatus(waiting.docId(), process(waiting));
+                acknowledged++;
+            } catch (RuntimeException e) {
+                // Transport trouble or the database: the package stays at the axis and comes back next poll.
+                log.warn("Package {} not acknowledged, will retry: {}", waiting.docId(), e.toString());
+            }
+        }
+        return acknowledged;
+    }
+
+    /** Processes one package unless already done; answers the acknowledgement to give (done, fail). */
+    String process(DocAxisClient.Waiting waiting) {
+        Optional<String> earlier = earlierOutcome(waiting.docId());
+        if (earlier.isPresent()) {
+            log.info("Package {} was already processed; acknowledging again", waiting.docId());
+            return earlier.get();
+        }
+        Path file = null;
+        List<Edxml.ReceivedAttachment> attachments = new ArrayList<>();
+        try {
+            Files.createDirectories(tempDir);
+            file = Files.createTempFile(tempDir, "edxml-in-", ".xml");
+            Edxml.Received received;
+            try {
+                axis.getEdoc(waiting.docId(), file);
+                try (InputStream in = Files.newInputStream(file)) {
+                    received = reader().read(in);
+                }
+                attachments = received.attachments();
+                schema.validate(file);
+                return apply(waiting, received);
+            } catch (EdxmlRejected | DocAxisClient.PackageTooLarge | Unmatched e) {
+                return deadLetter(waiting, e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            EdxmlReader.discard(attachments);
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // temp file
+                }
+            }
+        }
+    }
+
+    private EdxmlReader reader() {
+        return new EdxmlReader(properties.maxDepth(), properties.maxPackageSize().toBytes(), tempDir);
+    }
+
+    private Optional<String> earlierOutcome(String docId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM docaxis_received WHERE doc_id = ?").param(docId).query(Long.class).single() > 0) {
+            return Optional.of("done");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM docaxis_dead_letter WHERE doc_id = ?").param(docId).query(Long.class).single() > 0) {
+            return Optional.of("fail");
+        }
+        return Optional.empty();
+    }
+
+    private String apply(DocAxisClient.Waiting waiting, Edxml.Received received) {
+        if (received.responseFor() == null) {
+            throw new Unmatched("package answers no document the hub sent (no ResponseFor)");
+        }
+        DocumentRequests.Stored request = requests.find(received.responseFor().documentId()).orElseThrow(
+                () -> new Unmatched("ResponseFor names a document the hub never sent"));
+        String code = request.dossierCode();
+        try {
+            if (received.isStatus()) {
+                Edxml.Status s = received.status();
+                DocAxisStatusTable.Row row = statuses.row(s.statusCode()).orElseThrow(
+                        () -> new Unmatched("StatusCode " + s.statusCode() + " is not in " + DocAxisStatusTable.FILE));
+                tx.executeWithoutResult(t -> {
+                    markReceived(waiting.docId(), code, "status", "status " + s.statusCode());
+                    row.hubStatus().ifPresent(hub -> statusUpdates.record(code,
+                            new StatusChange(hub, s.timestamp(), row.meaning() + note(s.description()), s.staff()), docaxis));
+                    trail.record(code, TrailKind.DOCUMENT_STATUS, DocumentSender.SYSTEM, "document "
+                            + request.documentId() + ": " + s.statusCode() + " " + row.meaning());
+                    onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(),
+                            "edxmlStatus", s.statusCode(), "meaning", row.meaning(), "at", s.timestamp().toString()),
+                            row.hubStatus().orElse(null), s.description());
+                });
+            } else {
+                List<Path> stored = keep(code, waiting.docId(), received.attachments());
+                tx.executeWithoutResult(t -> {
+                    markReceived(waiting.docId(), code, "edoc", "reply document");
+                    attachToDossier(code, waiting.docId(), received, stored);
+                    trail.record(code, TrailKind.DOCUMENT_RECEIVED, DocumentSender.SYSTEM, "reply to document "
+                            + request.documentId() + " with " + stored.size() + " attachment(s)");
+                    onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(), "reply",
+                            waiting.docId(), "at", DossierTrail.now().toString()), null, received.subject());
+                    outbox.enqueue(dvcqgQueue, code, DossierStatusUpdates.STATUS_CHANGED, code);
+                });
+            }
+            return "done";
+        } catch (DuplicateKeyException anotherNodeWasFaster) {
+            return "done";
+        }
+    }
+
+    private void markReceived(String docId, String code, String type, String outcome) {
+        jdbc.sql("INSERT INTO docaxis_received (doc_id, dossier_code, message_type, outcome, processed_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(docId, code, type, outcome, DossierTrail.now()).update();
+    }
+
+    private void onestopEvent(String code, String docId, Map<String, String> fields, Integer hubStatus, String note) {
+        Map<String, Object> event = new LinkedHashMap<>(fields);
+        event.put("dossierCode", code);
+        event.put("eventKey", docId);
+        if (hubStatus != null) {
+            event.put("status", hubStatus);
+        }
+        if (note != null) {
+            event.put("note", note);
+        }
+        outbox.enqueue(properties.onestopStatusQueue(), code, ONESTOP_STATUS, canonical.write(event));
+    }
+
+    /** Copies the decoded attachments where the hub serves them from (idempotent: same docId, same paths). */
+    private List<Path> keep(String code, String docId, List<Edxml.ReceivedAttachment> attachments) {
+        List<Path> kept = new ArrayList<>();
+        try {
+            Path dir = resultsDir.resolve(code).resolve(ResultDocuments.folder(docId));
+            Files.createDirectories(dir);
+            for (int i = 0; i < attachments.size(); i++) {
+                Path target = dir.resolve(Integer.toString(i + 1));
+                Files.copy(attachments.get(i).file(), target, StandardCopyOption.REPLACE_EXISTING);
+                kept.add(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kept;
+    }
+
+    private void attachToDossier(String code, String docId, Edxml.Received received, List<Path> stored) {
+        StoredDossier current = dossiers.lock(code).orElseThrow();
+        Dossier dossier = canonical.parse(current.payload(), Dossier.class);
+        List<DossierDocument> documents = new ArrayList<>(dossier.documents());
+        for (int i = 0; i < stored.size(); i++) {
+            documents.add(new DossierDocument(RESULT_CODE, received.attachments().get(i).name(),
+                    ResultDocuments.url(code, docId, i + 1), true));
+        }
+        Dossier updated = new Dossier(dossier.dossierCode(), dossier.procedureCode(), dossier.procedureName(),
+                dossier.agencyCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.applicant(),
+                dossier.summary(), dossier.channel(), dossier.receivedAt(), dossier.dueAt(), dossier.status(),
+                documents, dossier.fees());
+        dossiers.updateStatus(code, current.status(), current.statusAt(), canonical.write(updated));
+    }
+
+    private String deadLetter(DocAxisClient.Waiting waiting, String reason) {
+        log.warn("Package {} from {} dead-lettered: {}", waiting.docId(), waiting.from(), reason);
+        try {
+            jdbc.sql("INSERT INTO docaxis_dead_letter (doc_id, sender, reason, received_at) VALUES (?, ?, ?, ?)")
+                    .params(waiting.docId(), waiting.from(), reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                            DossierTrail.now())
+                    .update();
+        } catch (DuplicateKeyException alreadyKept) {
+            // another node or an earlier attempt kept it
+        }
+        return "fail";
+    }
+
+    public List<Map<String, Object>> deadLetters() {
+        return jdbc.sql("SELECT doc_id, sender, reason, received_at FROM docaxis_dead_letter ORDER BY id")
+                .query().listOfRows();
+    }
+
+    private static String note(String description) {
+        return description == null || description.isBlank() ? "" : ": " + description;
+    }
+
+    /** A well-formed package the hub cannot place (unknown document, unknown status code). */
+    static class Unmatched extends RuntimeException {
+        Unmatched(String reason) {
+            super(reason);
+        }
+    }
+}

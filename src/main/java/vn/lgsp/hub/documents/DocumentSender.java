@@ -1,0 +1,129 @@
+package vn.lgsp.hub.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.stream.Collectors;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
+import vn.lgsp.hub.adapters.docaxis.DocAxisException;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
+import vn.lgsp.hub.routing.MessageHeaders;
+import vn.lgsp.hub.routing.PermanentDeliveryException;
+import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
+
+/**
+ * Sends a stored document request as an edXML package: written with StAX to a temporary file (attachments fetched
+ * and base64-encoded in chunks), validated against {@code mappings/docaxis/edxml.xsd}, streamed to {@code sendEdoc}.
+ * A request already sent is not sent again (redelivered message, second node).
+ */
+@Component
+public class DocumentSender {
+
+    public static final String SYSTEM = "docaxis";
+    private static final Logger log = LoggerFactory.getLogger(DocumentSender.class);
+
+    private final DocumentRequests requests;
+    private final DocAxisClient axis;
+    private final DocAxisProperties properties;
+    private final EdxmlSchema schema;
+    private final DossierTrail trail;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public DocumentSender(DocumentRequests requests, DocAxisClient axis, DocAxisProperties properties,
+                          EdxmlSchema schema, DossierTrail trail) {
+        this.requests = requests;
+        this.axis = axis;
+        this.properties = properties;
+        this.schema = schema;
+        this.trail = trail;
+    }
+
+    public void send(String documentId, @Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+        DocumentRequests.Stored stored = requests.find(documentId.strip()).orElseThrow(
+                () -> new PermanentDeliveryException("No document request " + documentId));
+        if (!"REQUESTED".equals(stored.state())) {
+            log.debug("Document {} already sent; redelivery ignored", documentId);
+            return;
+        }
+        Path file = null;
+        try {
+            file = Files.createTempFile("edxml-out-", ".xml");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                EdxmlWriter.writeDocument(document(stored), out);
+            }
+            try {
+                schema.validate(file);
+            } catch (EdxmlRejected e) {
+                throw new PermanentDeliveryException("The package built for " + documentId + " is " + e.getMessage());
+            }
+            String to = stored.request().recipients().stream().map(DocumentRequest.Recipient::organId)
+                    .collect(Collectors.joining(","));
+            long size = Files.size(file);
+            String axisDocId;
+            try {
+                axisDocId = axis.sendEdoc(file, to, "edoc");
+            } catch (DocAxisException e) {
+                if (e.isPermanent()) {
+                    throw new PermanentDeliveryException("The axis refused document " + documentId + ": " + e.getMessage());
+                }
+                throw e;
+            }
+            if (requests.markSent(stored.documentId(), axisDocId)) {
+                trail.record(stored.dossierCode(), TrailKind.DOCUMENT_SENT, SYSTEM, "document " + documentId
+                        + " sent as edXML (" + size + " bytes), axis id " + axisDocId);
+                trail.record(stored.dossierCode(), TrailKind.DELIVERED, SYSTEM, "document " + documentId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the package of " + documentId, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // temp file
+                }
+            }
+        }
+    }
+
+    private Edxml.Document document(DocumentRequests.Stored stored) {
+        return EdxmlMapping.toEdxml(stored.documentId(), stored.dossierCode(), stored.request(),
+                new Edxml.Organ(properties.organId(), properties.organName()), DossierTrail.now(), this::content);
+    }
+
+    private Edxml.Content content(DocumentRequest.Attachment a) {
+        if (a.base64() != null) {
+            return () -> new ByteArrayInputStream(Base64.getDecoder().decode(a.base64()));
+        }
+        return () -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(a.url())).timeout(Duration.ofMinutes(5)).GET().build();
+            try {
+                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    throw new IOException("attachment " + a.name() + " answered HTTP " + response.statusCode());
+                }
+                return response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        };
+    }
+}
