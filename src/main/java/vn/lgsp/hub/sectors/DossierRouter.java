@@ -1,6 +1,7 @@
 package vn.lgsp.hub.sectors;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,26 @@ public class DossierRouter {
     private final Set<String> routedSources;
     private final String queuePrefix;
     private final String onestopQueue;
+    private final String sourceProgressQueue;
 
     public DossierRouter(SectorRoutingTable table, HubProperties properties,
                          @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
-                         @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix) {
+                         @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
+                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue) {
         this.table = table;
         this.routedSources = Set.copyOf(routedSources);
         this.queuePrefix = queuePrefix;
         this.onestopQueue = properties.queues().onestopDelivery();
+        this.sourceProgressQueue = sourceProgressQueue;
+    }
+
+    /**
+     * Where a status change goes besides the DVCQG sync: a dossier the one-stop system handed to a sector system
+     * has its progress reported back to the one-stop system (its source), unless the one-stop reported it itself.
+     */
+    public Optional<String> progressQueue(String dossierSource, ConnectedSystem reporter) {
+        return routedSources.contains(dossierSource) && !dossierSource.equals(reporter.id())
+                ? Optional.of(sourceProgressQueue) : Optional.empty();
     }
 
     /** The destination of a dossier submitted by this caller; throws NO_SECTOR_ROUTE when none is configured. */

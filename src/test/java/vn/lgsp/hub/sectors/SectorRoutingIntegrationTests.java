@@ -169,6 +169,20 @@ class SectorRoutingIntegrationTests extends HubIntegrationTest {
             eventually().until(() -> portal.held(code) != null && portal.held(code).status() == 9);
             assertThat(portal.held(code).progress()).extracting(s -> s.get("TrangThai").asInt()).contains(4, 9);
         }
+        // The one-stop system handed the land and civil dossiers over: it hears their progress, mapped, once each.
+        for (String code : List.of(landCode, civilCode)) {
+            eventually().until(() -> statusesAtOnestop(code).size() == 2);
+            assertThat(statusesAtOnestop(code)).containsExactlyInAnyOrder(4, 9);
+        }
+        assertThat(onestop.receivedLog().items()).filteredOn(i -> i.body().path("dossierCode").asText().equals(landCode))
+                .allSatisfy(i -> assertThat(i.body().get("reportedBy").asText()).isEqualTo("sector-land"))
+                .allSatisfy(i -> assertThat(i.arrivals()).isEqualTo(1));
+    }
+
+    private List<Integer> statusesAtOnestop(String code) {
+        return onestop.receivedLog().items().stream()
+                .filter(i -> i.body().path("dossierCode").asText().equals(code) && i.body().has("reportedBy"))
+                .map(i -> i.body().get("status").asInt()).toList();
     }
 
     private List<Integer> history(String code) {
