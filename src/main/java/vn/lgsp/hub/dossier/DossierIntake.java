@@ -12,6 +12,7 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -34,19 +35,19 @@ public class DossierIntake {
     private final DossierTrail trail;
     private final Outbox outbox;
     private final TransactionTemplate tx;
-    private final String onestopQueue;
     private final String dvcqgQueue;
+    private final DossierRouter router;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
-                         Outbox outbox, TransactionTemplate tx, HubProperties properties) {
+                         Outbox outbox, TransactionTemplate tx, HubProperties properties, DossierRouter router) {
         this.store = store;
         this.validation = validation;
         this.json = json;
         this.trail = trail;
         this.outbox = outbox;
         this.tx = tx;
-        this.onestopQueue = properties.queues().onestopDelivery();
         this.dvcqgQueue = properties.queues().dvcqgSync();
+        this.router = router;
     }
 
     /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
@@ -69,8 +70,10 @@ public class DossierIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        // Resolved before anything is stored: a dossier nobody handles is refused, never parked.
+        DossierRouter.Destination destination = router.destination(submitted, caller);
         try {
-            return tx.execute(status -> store(submitted, source, caller, idempotencyKey, requestHash));
+            return tx.execute(status -> store(submitted, source, caller, idempotencyKey, requestHash, destination));
         } catch (DataIntegrityViolationException concurrentDuplicate) {
             // Another request stored the same submission between our check and our insert.
             return earlierSubmission(caller, idempotencyKey, requestHash, source, submitted)
@@ -99,7 +102,7 @@ public class DossierIntake {
     }
 
     private IntakeReceipt store(Dossier submitted, String source, ConnectedSystem caller, String idempotencyKey,
-                                String requestHash) {
+                                String requestHash, DossierRouter.Destination destination) {
         OffsetDateTime now = DossierTrail.now();
         OffsetDateTime receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
         String code = submitted.dossierCode() != null ? submitted.dossierCode() : newCode(submitted, receivedAt);
@@ -112,7 +115,10 @@ public class DossierIntake {
         }
         trail.record(code, TrailKind.RECEIVED, caller.id(), "procedure " + accepted.procedureCode()
                 + ", agency " + accepted.agencyCode() + ", channel " + accepted.channel());
-        outbox.enqueue(onestopQueue, code, DOSSIER_RECEIVED, payload);
+        if (destination.sectorSystem() != null) {
+            trail.record(code, TrailKind.ROUTED, destination.sectorSystem(), "routed by procedure and agency");
+        }
+        destination.queues().forEach(queue -> outbox.enqueue(queue, code, DOSSIER_RECEIVED, payload));
         outbox.enqueue(dvcqgQueue, code, DOSSIER_RECEIVED, code); // the sync reads the current snapshot itself
         return IntakeReceipt.accepted(code, false);
     }

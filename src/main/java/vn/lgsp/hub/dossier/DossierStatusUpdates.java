@@ -10,6 +10,7 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -31,9 +32,11 @@ public class DossierStatusUpdates {
     private final TransactionTemplate tx;
     private final Outbox outbox;
     private final String dvcqgQueue;
+    private final DossierRouter router;
 
     public DossierStatusUpdates(DossierStore store, DossierValidation validation, CanonicalJson json,
-                                DossierTrail trail, TransactionTemplate tx, Outbox outbox, HubProperties properties) {
+                                DossierTrail trail, TransactionTemplate tx, Outbox outbox, HubProperties properties,
+                                DossierRouter router) {
         this.store = store;
         this.validation = validation;
         this.json = json;
@@ -41,10 +44,19 @@ public class DossierStatusUpdates {
         this.tx = tx;
         this.outbox = outbox;
         this.dvcqgQueue = properties.queues().dvcqgSync();
+        this.router = router;
     }
 
     /** The outcome: the dossier's current status after this report, and whether the report became current. */
     public record Outcome(String dossierCode, int currentStatus, boolean current, boolean duplicate) {
+    }
+
+    /** A status change as the dossier's source system receives it, with the system that reported it. */
+    public record ReportedChange(String dossierCode, Integer status, OffsetDateTime at, String note, String officer,
+                                 String reportedBy) {
+        ReportedChange(String dossierCode, StatusChange change, String reportedBy) {
+            this(dossierCode, change.status(), change.at(), change.note(), change.officer(), reportedBy);
+        }
     }
 
     public Outcome record(String dossierCode, StatusChange change, ConnectedSystem reporter) {
@@ -70,6 +82,8 @@ public class DossierStatusUpdates {
         trail.record(dossierCode, TrailKind.STATUS_CHANGED, reporter.id(), "status " + change.status() + " at "
                 + change.at() + (current ? "" : " (older than the current status; kept in history only)"));
         outbox.enqueue(dvcqgQueue, dossierCode, STATUS_CHANGED, dossierCode);
+        router.progressQueue(dossier.sourceSystem(), reporter).ifPresent(queue -> outbox.enqueue(queue, dossierCode,
+                STATUS_CHANGED, json.write(new ReportedChange(dossierCode, change, reporter.id()))));
         return new Outcome(dossierCode, current ? change.status() : dossier.status(), current, false);
     }
 }

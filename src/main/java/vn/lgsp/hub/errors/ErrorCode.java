@@ -24,7 +24,9 @@ public enum ErrorCode {
     PURPOSE_REQUIRED(HttpStatus.BAD_REQUEST, "The purpose of a registry lookup is required"),
     CITIZEN_NOT_FOUND(HttpStatus.NOT_FOUND, "The population database knows no such citizen"),
     ENTERPRISE_NOT_FOUND(HttpStatus.NOT_FOUND, "The business registry knows no such enterprise"),
-    REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable");
+    REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable"),
+    NO_SECTOR_ROUTE(HttpStatus.UNPROCESSABLE_ENTITY, "No sector system handles this procedure at this agency"),
+    UNKNOWN_SECTOR_STATUS(HttpStatus.UNPROCESSABLE_ENTITY, "Status not in the sector system's status table");
 
     private final HttpStatus status;
     private final String title;

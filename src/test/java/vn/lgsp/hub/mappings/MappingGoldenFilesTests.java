@@ -26,6 +26,7 @@ import org.xmlunit.builder.DiffBuilder;
 import com.dashjoin.jsonata.Jsonata;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
+import vn.lgsp.hub.sectors.MappingFiles;
 
 /**
  * Every transformation file in mappings/ has golden fixtures beside it
@@ -84,7 +85,7 @@ class MappingGoldenFilesTests {
     private static void assertGolden(Path mapping, Path input) throws IOException {
         Path expected = expectedOf(input);
         assertThat(expected).as("expected output beside " + input).exists();
-        String actual = transform(mapping, Files.readString(input, StandardCharsets.UTF_8), parametersOf(input));
+        String actual = transform(mapping, Files.readString(input, StandardCharsets.UTF_8), MappingFiles.parametersOf(input));
         String wanted = Files.readString(expected, StandardCharsets.UTF_8);
         if (expected.toString().endsWith(".json")) {
             JsonNode actualJson = JSON.readTree(actual);
@@ -95,18 +96,6 @@ class MappingGoldenFilesTests {
         } else {
             assertThat(actual.strip()).as(mapping + " on " + input.getFileName()).isEqualTo(wanted.strip());
         }
-    }
-
-    /** {@code fixtures/<case>.params.properties} beside {@code <case>.input.*}, if any. */
-    private static Properties parametersOf(Path input) throws IOException {
-        Properties parameters = new Properties();
-        Path file = input.resolveSibling(input.getFileName().toString().replaceFirst("\\.input\\..*$", ".params.properties"));
-        if (Files.exists(file)) {
-            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parameters.load(reader);
-            }
-        }
-        return parameters;
     }
 
     private static String transform(Path mapping, String input, Properties parameters) throws IOException {

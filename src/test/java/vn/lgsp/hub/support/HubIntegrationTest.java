@@ -72,6 +72,9 @@ public abstract class HubIntegrationTest {
         registry.add("hub.delivery.patient.max-delay", () -> "500ms");
         // The portal's rate limit is lifted in tests; a benchmark may set one with -Dbench.rate=<per second>.
         registry.add("hub.systems.dvcqg.max-requests-per-second", () -> Integer.getInteger("bench.rate", 5000));
+        // The labour poller and the routing table react within a fraction of a second.
+        registry.add("hub.systems.sector-labour.poll-interval", () -> "250");
+        registry.add("hub.routing.reload-check", () -> "200ms");
     }
 
     /** Whether the dossier's trail records a confirmed delivery to the given system (onestop, dvcqg, ...). */

@@ -1,0 +1,69 @@
+package vn.lgsp.hub.sectors;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.security.ConnectedSystem;
+
+/**
+ * Decides where an accepted dossier goes. A dossier from a routed source (the one-stop system,
+ * {@code hub.routing.routed-sources}) goes to the sector system the routing table names for its procedure and its
+ * competent agency ({@code agencyCode}, not the applicant's address: intake is location-independent); with no
+ * rule it is refused before anything is stored. A dossier from any other system (a sector system) goes to the
+ * one-stop system, as before.
+ */
+@Component
+public class DossierRouter {
+
+    /** Where a dossier goes: the queues to enqueue it on and, when routed, the sector system. */
+    public record Destination(List<String> queues, String sectorSystem) {
+    }
+
+    private final SectorRoutingTable table;
+    private final Set<String> routedSources;
+    private final String queuePrefix;
+    private final String onestopQueue;
+    private final String sourceProgressQueue;
+
+    public DossierRouter(SectorRoutingTable table, HubProperties properties,
+                         @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
+                         @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
+                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue) {
+        this.table = table;
+        this.routedSources = Set.copyOf(routedSources);
+        this.queuePrefix = queuePrefix;
+        this.onestopQueue = properties.queues().onestopDelivery();
+        this.sourceProgressQueue = sourceProgressQueue;
+    }
+
+    /**
+     * Where a status change goes besides the DVCQG sync: a dossier the one-stop system handed to a sector system
+     * has its progress reported back to the one-stop system (its source), unless the one-stop reported it itself.
+     */
+    public Optional<String> progressQueue(String dossierSource, ConnectedSystem reporter) {
+        return routedSources.contains(dossierSource) && !dossierSource.equals(reporter.id())
+                ? Optional.of(sourceProgressQueue) : Optional.empty();
+    }
+
+    /** The destination of a dossier submitted by this caller; throws NO_SECTOR_ROUTE when none is configured. */
+    public Destination destination(Dossier dossier, ConnectedSystem caller) {
+        if (!routedSources.contains(caller.id())) {
+            return new Destination(List.of(onestopQueue), null);
+        }
+        String system = table.resolve(dossier.procedureCode(), dossier.agencyCode()).orElseThrow(() ->
+                new HubException(ErrorCode.NO_SECTOR_ROUTE, "No sector system handles procedure "
+                        + dossier.procedureCode() + " at agency " + dossier.agencyCode()
+                        + "; the dossier was not accepted"));
+        return new Destination(List.of(queueOf(system)), system);
+    }
+
+    public String queueOf(String system) {
+        return queuePrefix + system;
+    }
+}

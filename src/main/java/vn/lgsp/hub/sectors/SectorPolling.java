@@ -1,0 +1,118 @@
+package vn.lgsp.hub.sectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.dossier.DossierIntake;
+import vn.lgsp.hub.dossier.DossierStore;
+import vn.lgsp.hub.dossier.StoredDossier;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.trail.DossierTrail;
+
+/**
+ * Applies what a polled sector system reported since the last poll. Polling routes fetch a batch of changes, map
+ * it with the system's mapping to {@code {"items":[{key, since, kind: DOSSIER|STATUS, ...}]}} and hand it here.
+ *
+ * <p>Exactly once across restarts: the offset and the keys of applied items live in the database
+ * ({@code sector_poll_offset}, {@code sector_poll_item}), written together after each item's effect. If the hub
+ * dies between an item's effect and that write, the item comes again with the next poll; its effect is then
+ * absorbed: a dossier by the intake's (sourceSystem, sourceRef) idempotency, a status by the status history's
+ * duplicate detection. So no item is lost (the offset only moves past applied items) and none applied twice.
+ */
+@Component("sectorPolling")
+public class SectorPolling {
+
+    private static final Logger log = LoggerFactory.getLogger(SectorPolling.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final DossierIntake intake;
+    private final DossierStore store;
+    private final SectorProgress progress;
+    private final ObjectMapper mapper;
+
+    public SectorPolling(JdbcClient jdbc, TransactionTemplate tx, DossierIntake intake, DossierStore store,
+                         SectorProgress progress, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.intake = intake;
+        this.store = store;
+        this.progress = progress;
+        this.mapper = mapper;
+    }
+
+    /** Where the next poll of this system starts ({@code initial} before the first poll). */
+    public String since(String system, String initial) {
+        return jdbc.sql("SELECT since FROM sector_poll_offset WHERE system = ?").param(system)
+                .query(String.class).optional().orElse(initial);
+    }
+
+    /**
+     * Applies a mapped batch (the body) for the system named by exchange property {@code hubPollSystem}, in order;
+     * stops at the first item that fails, so the offset never skips it.
+     */
+    public int apply(Exchange exchange) throws Exception {
+        String system = exchange.getProperty("hubPollSystem", String.class);
+        JsonNode items = mapper.readTree(exchange.getMessage().getBody(String.class)).path("items");
+        int applied = 0;
+        for (JsonNode item : items) {
+            String key = item.path("key").asText();
+            if (processed(system, key)) {
+                advance(system, item.path("since").asText()); // applied by another hub node
+                continue;
+            }
+            String dossierCode = applyOne(system, item);
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("INSERT INTO sector_poll_item (system, item_key, kind, dossier_code, processed_at) "
+                                + "VALUES (?, ?, ?, ?, ?)")
+                        .params(system, key, item.path("kind").asText(), dossierCode, DossierTrail.now()).update();
+                advance(system, item.path("since").asText());
+            });
+            applied++;
+        }
+        if (applied > 0) {
+            log.info("Applied {} changes from {}", applied, system);
+        }
+        exchange.getMessage().setHeader("hubPollApplied", applied);
+        return applied;
+    }
+
+    private String applyOne(String system, JsonNode item) throws Exception {
+        String kind = item.path("kind").asText();
+        if ("DOSSIER".equals(kind)) {
+            var connected = progress.system(system);
+            return intake.acceptJson(mapper.writeValueAsString(item.path("dossier")), connected, null).dossierCode();
+        }
+        if ("STATUS".equals(kind)) {
+            String sourceRef = item.path("sourceRef").asText();
+            StoredDossier dossier = store.findBySource(system, sourceRef).orElseThrow(() -> new HubException(
+                    ErrorCode.DOSSIER_NOT_FOUND, system + " reported progress of a dossier the hub does not hold"));
+            progress.reportAs(system, dossier.dossierCode(), item.path("status").asText(),
+                    OffsetDateTime.parse(item.path("at").asText()), item.path("note").asText(null),
+                    item.path("officer").asText(null));
+            return dossier.dossierCode();
+        }
+        throw new IllegalStateException("The mapping of " + system + " produced an item of unknown kind " + kind);
+    }
+
+    private boolean processed(String system, String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM sector_poll_item WHERE system = ? AND item_key = ?")
+                .params(system, key).query(Integer.class).single() > 0;
+    }
+
+    private void advance(String system, String since) {
+        int updated = jdbc.sql("UPDATE sector_poll_offset SET since = ?, updated_at = ? WHERE system = ?")
+                .params(since, DossierTrail.now(), system).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO sector_poll_offset (system, since, updated_at) VALUES (?, ?, ?)")
+                    .params(system, since, DossierTrail.now()).update();
+        }
+    }
+}

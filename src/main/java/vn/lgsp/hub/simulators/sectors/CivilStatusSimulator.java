@@ -1,0 +1,63 @@
+package vn.lgsp.hub.simulators.sectors;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.StringReader;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * Simulator of the civil-status system (phần mềm hộ tịch), SOAP 1.1 push: {@code POST /sim/sector-civil/ws}
+ * with operation {@code NhanHoSo} (namespace urn:lgsp:sector:civil:receive:v1) answers
+ * {@code NhanHoSoResponse{MaHoSo, TrangThai=0}}; a second copy of the same MaHoSo is acknowledged, not stored.
+ * Its statuses are numbers 0-4: 0 mới tiếp nhận, 1 đang xử lý, 2 chờ bổ sung, 3 đã có kết quả, 4 từ chối.
+ */
+@RestController
+@RequestMapping("/sim/sector-civil")
+@ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
+@Hidden
+public class CivilStatusSimulator extends SectorSimulator<String> {
+
+    static final String NS = "urn:lgsp:sector:civil:receive:v1";
+
+    public CivilStatusSimulator(@Value("${hub.simulators.sectors.hub-url}") String hubUrl,
+                                @Value("${hub.simulators.sectors.sector-civil-key}") String apiKey) {
+        super("sector-civil", hubUrl, apiKey);
+    }
+
+    @PostMapping(path = "/ws", produces = MediaType.TEXT_XML_VALUE)
+    public ResponseEntity<String> receive(@RequestBody String envelope) throws Exception {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(soapFault("Lỗi giả lập"));
+        }
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(envelope)));
+        var codes = doc.getElementsByTagNameNS(NS, "MaHoSo");
+        if (codes.getLength() == 0 || codes.item(0).getTextContent().isBlank()) {
+            return ResponseEntity.status(500).body(soapFault("Thiếu MaHoSo"));
+        }
+        String code = codes.item(0).getTextContent().strip();
+        received.arrive(code, envelope);
+        return ResponseEntity.ok("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<ht:NhanHoSoResponse xmlns:ht=\"" + NS + "\"><ht:MaHoSo>" + code + "</ht:MaHoSo>"
+                + "<ht:TrangThai>0</ht:TrangThai></ht:NhanHoSoResponse></soap:Body></soap:Envelope>");
+    }
+
+    private static String soapFault(String reason) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                + "<faultcode>soap:Client</faultcode><faultstring>" + reason + "</faultstring></soap:Fault>"
+                + "</soap:Body></soap:Envelope>";
+    }
+}

@@ -1,0 +1,50 @@
+package vn.lgsp.hub.simulators.sectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Simulator of the land-registration system (phần mềm đăng ký đất đai), REST/JSON push: receives dossiers in its
+ * own JSON ({@code POST /sim/sector-land/api/v1/ho-so}, fields maHoSo, maThuTuc, coQuanGiaiQuyet, nguoiNopDon,
+ * thuaDat...), idempotent by {@code X-Ma-Giao-Dich}; 400 without maHoSo. Statuses: TIEP_NHAN, THAM_DINH,
+ * BO_SUNG, NGHIA_VU_TAI_CHINH, TRINH_KY, DA_CAP_GCN, TRA_KET_QUA, TU_CHOI.
+ */
+@RestController
+@RequestMapping("/sim/sector-land")
+@ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
+@Hidden
+public class LandSimulator extends SectorSimulator<JsonNode> {
+
+    public LandSimulator(@Value("${hub.simulators.sectors.hub-url}") String hubUrl,
+                         @Value("${hub.simulators.sectors.sector-land-key}") String apiKey) {
+        super("sector-land", hubUrl, apiKey);
+    }
+
+    @PostMapping("/api/v1/ho-so")
+    public ResponseEntity<Map<String, Object>> receive(
+            @RequestHeader(name = "X-Ma-Giao-Dich", required = false) String transactionId,
+            @RequestBody JsonNode hoSo) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(Map.of("maLoi", "LOI_GIA_LAP"));
+        }
+        String code = hoSo.path("maHoSo").asText(null);
+        if (code == null || transactionId == null) {
+            return ResponseEntity.badRequest().body(Map.of("maLoi", "THIEU_MA_HO_SO"));
+        }
+        boolean first = received.arrive(code, hoSo);
+        return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(Map.of("maHoSo", code, "trangThai", "TIEP_NHAN", "daLuu", first));
+    }
+}
