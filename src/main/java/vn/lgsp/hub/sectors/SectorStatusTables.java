@@ -61,12 +61,20 @@ public class SectorStatusTables {
         Map<String, Integer> codes = new HashMap<>();
         try {
             var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            boolean header = true;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#") || line.startsWith("sector_status")) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false; // the first line that is not a comment names the columns
                     continue;
                 }
                 String[] cells = line.split(",", 3);
+                if (cells.length > 1 && cells[1].isBlank()) {
+                    continue; // an empty hub_status: the code is known but changes no dossier status
+                }
                 int hub;
                 try {
                     hub = Integer.parseInt(cells.length > 1 ? cells[1].strip() : "");
