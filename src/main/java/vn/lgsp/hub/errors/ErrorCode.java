@@ -24,7 +24,10 @@ public enum ErrorCode {
     PURPOSE_REQUIRED(HttpStatus.BAD_REQUEST, "The purpose of a registry lookup is required"),
     CITIZEN_NOT_FOUND(HttpStatus.NOT_FOUND, "The population database knows no such citizen"),
     ENTERPRISE_NOT_FOUND(HttpStatus.NOT_FOUND, "The business registry knows no such enterprise"),
-    REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable");
+    REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable"),
+    PAYMENT_FEES_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "The fees to pay do not match the dossier's fees"),
+    PAYMENT_ALREADY_PAID(HttpStatus.CONFLICT, "These fees of the dossier are already paid"),
+    PAYMENT_GATEWAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway is unavailable");
 
     private final HttpStatus status;
     private final String title;
