@@ -28,17 +28,29 @@ import vn.lgsp.hub.adapters.payment.PaymentGateway;
 public class PaymentCallbackController {
 
     private final Payments payments;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public PaymentCallbackController(Payments payments) {
+    public PaymentCallbackController(Payments payments, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.payments = payments;
+        this.mapper = mapper;
     }
 
     @PostMapping(path = "/" + NationalPaymentPlatform.ID, consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Notification of the national payment platform",
             description = "JSON verified with key2; status 0 = paid. Answers {error_code: 0 | -1, message}.")
-    public Map<String, Object> national(@RequestBody JsonNode notification) {
-        return handle(payments.gateway(NationalPaymentPlatform.ID),
-                NationalPaymentPlatform.textFields(notification));
+    public Map<String, Object> national(@RequestBody String notification) {
+        PaymentGateway gateway = payments.gateway(NationalPaymentPlatform.ID);
+        JsonNode fields;
+        try {
+            fields = mapper.readTree(notification);
+        } catch (java.io.IOException unreadable) {
+            fields = null;
+        }
+        if (fields == null || !fields.isObject()) {
+            // Answered in the platform's format too: a notification that cannot be read cannot be verified.
+            return gateway.reply(payments.refuseSignature(gateway, null));
+        }
+        return handle(gateway, NationalPaymentPlatform.textFields(fields));
     }
 
     @GetMapping("/" + BankGateway.ID)

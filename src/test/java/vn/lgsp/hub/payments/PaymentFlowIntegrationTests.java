@@ -118,6 +118,9 @@ class PaymentFlowIntegrationTests extends PaymentTest {
         var unknown = hub.postJson("/api/v1/payments/callbacks/payment", null, """
             {"client_id":"H15-LGSP","transaction_id":"NOPE","trans_amount":1,"status":"0","check_sum":"00"}""");
         assertThat(unknown.json().get("error_code").asInt()).isEqualTo(-1);
+        var unreadable = hub.postJson("/api/v1/payments/callbacks/payment", null, "{not json");
+        assertThat(unreadable.status()).isEqualTo(200);
+        assertThat(unreadable.json().get("error_code").asInt()).isEqualTo(-1);
     }
 
     @Test
