@@ -15,6 +15,8 @@ import vn.lgsp.hub.trail.DossierTrail;
  * Settles transactions left PENDING past the timeout (a lost notification, a payer who never came back): queries
  * each at its gateway and settles what the gateway reports paid or failed exactly as a callback would, through
  * {@link Payments#settle}, so a notification arriving at the same time on another node has no second effect.
+ * Transactions the gateway still reports unpaid (or does not know) past {@code expire-after} are settled FAILED
+ * ("expiry"); a payment reported after that is answered "already confirmed" and listed as mismatched in the report.
  * Run by the route payments-reconcile-with-gateways.
  */
 @Component("paymentReconciliation")
@@ -37,7 +39,9 @@ public class PaymentReconciliation {
     }
 
     public Run run() {
-        OffsetDateTime before = DossierTrail.now().minus(config.pendingTimeout());
+        OffsetDateTime now = DossierTrail.now();
+        OffsetDateTime before = now.minus(config.pendingTimeout());
+        OffsetDateTime expiredBefore = now.minus(config.expireAfter());
         List<PaymentTransaction> pending = store.pendingSince(before, config.batch());
         int settled = 0;
         int still = 0;
@@ -51,6 +55,10 @@ public class PaymentReconciliation {
                 if (finalState && payments.settle(gateway, t.transactionId(),
                         status.result() == GatewayStatus.Result.PAID, status.amount(), status.gatewayRef(),
                         "reconciliation") == CallbackReply.CONFIRMED) {
+                    settled++;
+                } else if (!finalState && t.createdAt().isBefore(expiredBefore)
+                        && payments.settle(gateway, t.transactionId(), false, t.amount(), null, "expiry")
+                        == CallbackReply.CONFIRMED) {
                     settled++;
                 } else {
                     still++;

@@ -67,10 +67,13 @@ public class PaymentStore {
                 .params(gateway, transactionId, outcome, amount, at).update();
     }
 
-    /** Transactions of the period with a callback or query answer whose amount differed from theirs. */
+    /**
+     * Transactions of the period a gateway reported with another amount than theirs, or reported paid after the hub
+     * had settled them as failed: both need a person.
+     */
     public List<String> mismatchedBetween(OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("SELECT DISTINCT c.transaction_id FROM payment_callback c JOIN payment_transaction t "
-                        + "ON t.transaction_id = c.transaction_id WHERE c.outcome = 'INVALID_AMOUNT' "
+                        + "ON t.transaction_id = c.transaction_id WHERE c.outcome IN ('INVALID_AMOUNT', 'PAID_AFTER_FAILED') "
                         + "AND t.created_at >= ? AND t.created_at < ? ORDER BY c.transaction_id")
                 .params(from, to).query(String.class).list();
     }

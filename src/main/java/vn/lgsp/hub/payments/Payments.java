@@ -46,6 +46,8 @@ import vn.lgsp.hub.trail.TrailKind;
 public class Payments {
 
     public static final String PAYMENT_CONFIRMED = "PAYMENT_CONFIRMED";
+    /** Callback outcome recorded when a gateway reports paid a transaction already settled as failed. */
+    public static final String PAID_AFTER_FAILED = "PAID_AFTER_FAILED";
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentStore store;
@@ -171,6 +173,12 @@ public class Payments {
             log.warn("Payment {}: {} reports another amount than the transaction's; not settled", transactionId, via);
         } else if (!store.settle(transactionId, paid ? PaymentState.PAID : PaymentState.FAILED, gatewayRef, via, now)) {
             reply = CallbackReply.ALREADY_CONFIRMED;
+            if (paid && store.find(transactionId).map(PaymentTransaction::state).orElse(null) == PaymentState.FAILED) {
+                // Money taken for a transaction the hub settled as failed (e.g. expired): for people, in the report.
+                log.warn("Payment {}: {} reports it paid, but it was settled as failed; listed as mismatched",
+                        transactionId, via);
+                store.recordCallback(gateway.id(), transactionId, PAID_AFTER_FAILED, amount, now);
+            }
         } else {
             if (paid) {
                 applyPayment(gateway, t, gatewayRef, via, now);

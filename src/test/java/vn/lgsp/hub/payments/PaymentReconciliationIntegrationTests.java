@@ -2,10 +2,12 @@ package vn.lgsp.hub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.lgsp.hub.trail.DossierTrail;
 
 /** Transactions whose notification never came are settled by querying the gateway, once. */
 class PaymentReconciliationIntegrationTests extends PaymentTest {
@@ -18,8 +20,12 @@ class PaymentReconciliationIntegrationTests extends PaymentTest {
 
     /** Makes the transaction look older than the pending timeout (15 min by default). */
     void ageBeyondTimeout(String transactionId) {
+        age(transactionId, OffsetDateTime.now().minusHours(1));
+    }
+
+    void age(String transactionId, OffsetDateTime createdAt) {
         jdbc.sql("UPDATE payment_transaction SET created_at = ? WHERE transaction_id = ?")
-                .params(OffsetDateTime.now().minusHours(1), transactionId).update();
+                .params(createdAt, transactionId).update();
     }
 
     @Test
@@ -67,5 +73,26 @@ class PaymentReconciliationIntegrationTests extends PaymentTest {
         eventually().until(() -> state(openCode, open).equals("PAID"));
         assertThat(noticesAtOnestop(failed)).isEmpty();
         eventually().until(() -> noticesAtOnestop(open).size() == 1);
+    }
+
+    @Test
+    void abandonedPaymentExpiresAndAPaymentReportedAfterwardsIsListedAsMismatched() {
+        String code = newDossier("PAY-EXPIRE");
+        String tx = startPayment(code, "payment").get("transactionId").asText();
+        OffsetDateTime twoDaysAgo = OffsetDateTime.now(DossierTrail.ZONE).minusDays(2);
+        age(tx, twoDaysAgo);
+
+        reconciliation.run();
+
+        assertThat(state(code, tx)).isEqualTo("FAILED");
+        assertThat(transaction(code, tx).get("settledBy").asText()).isEqualTo("expiry");
+        simulate("payment", "pay", tx, "{\"outcome\":\"PAID\"}");
+        eventually().until(() -> replies("payment", tx).size() == 1);
+        assertThat(replies("payment", tx).get(0)).startsWith("0:Giao dịch đã");
+        assertThat(state(code, tx)).isEqualTo("FAILED");
+        assertThat(noticesAtOnestop(tx)).isEmpty();
+        JsonNode report = hub.get("/api/v1/admin/payments/report?date=" + twoDaysAgo.toLocalDate(), ADMIN_KEY).json();
+        assertThat(report.get("failed").toString()).contains(tx);
+        assertThat(report.get("mismatched").toString()).contains(tx);
     }
 }
