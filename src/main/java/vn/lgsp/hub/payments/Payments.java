@@ -195,7 +195,12 @@ public class Payments {
         return reply;
     }
 
-    /** The effects of a payment, inside the settling transaction. */
+    /**
+     * The effects of a payment, inside the settling transaction. Not a status change through
+     * DossierStatusUpdates: paying changes no DVCQG TrangThaiHoSo, and an invented one would add a false progress
+     * step at the portal. The dossier's new version carries DuocThanhToanTrucTuyen to DVCQG; the notice goes to the
+     * one-stop system through the outbox, like every other effect.
+     */
     private void applyPayment(PaymentGateway gateway, PaymentTransaction t, String gatewayRef, String via,
                               OffsetDateTime now) {
         StoredDossier stored = dossiers.lock(t.dossierCode()).orElseThrow(() -> new HubException(
