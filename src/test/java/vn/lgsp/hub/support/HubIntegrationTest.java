@@ -81,7 +81,7 @@ public abstract class HubIntegrationTest {
 
     /** Whether the dossier's trail has an entry of this kind for this system. */
     protected boolean trailHas(String dossierCode, String kind, String system) {
-        for (var entry : hub.get("/api/v1/dossiers/" + dossierCode, ADMIN_KEY).json().get("trail")) {
+        for (var entry : hub.get("/api/v1/dossiers/" + dossierCode, ADMIN_KEY).json().path("trail")) {
             if (entry.get("kind").asText().equals(kind) && system.equals(entry.path("system").asText())) {
                 return true;
             }
