@@ -69,7 +69,21 @@ public record Dossier(
 
         @JsonPropertyDescription("Fees and charges (DanhSachLePhi)")
         @Size(max = 50)
-        List<@NotNull @Valid Fee> fees) {
+        List<@NotNull @Valid Fee> fees,
+
+        @JsonPropertyDescription("Fees paid online (DuocThanhToanTrucTuyen): 1 through the national payment platform, "
+                + "2 through the province's own gateway; absent when not paid online")
+        @Min(1) @Max(2)
+        Integer onlinePayment) {
+
+    /** A dossier not paid online (the shape before online payment existed). */
+    public Dossier(String dossierCode, String procedureCode, String procedureName, String agencyCode,
+                   String sourceSystem, String sourceRef, Applicant applicant, String summary, Channel channel,
+                   OffsetDateTime receivedAt, OffsetDateTime dueAt, Integer status, List<DossierDocument> documents,
+                   List<Fee> fees) {
+        this(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant, summary,
+                channel, receivedAt, dueAt, status, documents, fees, null);
+    }
 
     public Dossier {
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -79,18 +93,24 @@ public record Dossier(
     /** The same dossier with the fields the hub fills in at intake. */
     public Dossier acceptedAs(String code, String source, OffsetDateTime received, int initialStatus) {
         return new Dossier(code, procedureCode, procedureName, agencyCode, source, sourceRef, applicant, summary,
-                channel, received, dueAt, initialStatus, documents, fees);
+                channel, received, dueAt, initialStatus, documents, fees, onlinePayment);
     }
 
     /** The same dossier with another applicant (after verification against a registry). */
     public Dossier withApplicant(Applicant verified) {
         return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, verified,
-                summary, channel, receivedAt, dueAt, status, documents, fees);
+                summary, channel, receivedAt, dueAt, status, documents, fees, onlinePayment);
     }
 
     /** The same dossier at another status. */
     public Dossier withStatus(int newStatus) {
         return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,
-                summary, channel, receivedAt, dueAt, newStatus, documents, fees);
+                summary, channel, receivedAt, dueAt, newStatus, documents, fees, onlinePayment);
+    }
+
+    /** The same dossier with its fees paid online (1 national payment platform, 2 the province's own gateway). */
+    public Dossier withOnlinePayment(int channelCode) {
+        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,
+                summary, channel, receivedAt, dueAt, status, documents, fees, channelCode);
     }
 }

@@ -88,7 +88,7 @@ public abstract class HubIntegrationTest {
         if (view.status() != 200) {
             return false; // not readable yet (e.g. the database is still coming back)
         }
-        for (var entry : view.json().get("trail")) {
+        for (var entry : view.json().path("trail")) {
             if (entry.get("kind").asText().equals(kind) && system.equals(entry.path("system").asText())) {
                 return true;
             }

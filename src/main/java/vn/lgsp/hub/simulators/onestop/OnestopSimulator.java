@@ -56,4 +56,21 @@ public class OnestopSimulator extends SimulatorController<JsonNode> {
         return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Map.of("dossierCode", code, "stored", first));
     }
+
+    /** Payment notices: stored once per Idempotency-Key, repeats counted. */
+    @PostMapping("/api/dossiers/{code}/payments")
+    public ResponseEntity<Map<String, Object>> receivePayment(@PathVariable String code,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode payment) {
+        Optional<Integer> fault = faults.nextCall();
+        if (fault.isPresent()) {
+            return ResponseEntity.status(fault.get()).body(Map.of("error", "injected fault"));
+        }
+        if (idempotencyKey == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", "Idempotency-Key is required"));
+        }
+        boolean first = received.arrive(idempotencyKey, payment);
+        return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(Map.of("dossierCode", code, "stored", first));
+    }
 }

@@ -1,0 +1,102 @@
+package vn.lgsp.hub.payments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Payment transactions and the callbacks received for them. */
+@Repository
+public class PaymentStore {
+
+    private static final String COLUMNS = "transaction_id, dossier_code, gateway, amount, fee_codes, payer, "
+            + "return_url, state, gateway_ref, settled_by, created_at, settled_at";
+
+    private final JdbcClient jdbc;
+
+    public PaymentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(PaymentTransaction t) {
+        jdbc.sql("INSERT INTO payment_transaction (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.transactionId(), t.dossierCode(), t.gateway(), t.amount(), t.feeCodes(), t.payer(),
+                        t.returnUrl(), t.state().name(), t.gatewayRef(), t.settledBy(), t.createdAt(), t.settledAt())
+                .update();
+    }
+
+    public Optional<PaymentTransaction> find(String transactionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_transaction WHERE transaction_id = ?")
+                .param(transactionId).query(PaymentStore::row).optional();
+    }
+
+    public List<PaymentTransaction> ofDossier(String dossierCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_transaction WHERE dossier_code = ? ORDER BY created_at")
+                .param(dossierCode).query(PaymentStore::row).list();
+    }
+
+    /**
+     * Moves a PENDING transaction to its final state; true only for the one caller that made the change, so a
+     * duplicate or concurrent callback (on any node) finds nothing to update and has no effect.
+     */
+    public boolean settle(String transactionId, PaymentState state, String gatewayRef, String settledBy,
+                          OffsetDateTime at) {
+        return jdbc.sql("UPDATE payment_transaction SET state = ?, gateway_ref = ?, settled_by = ?, settled_at = ? "
+                        + "WHERE transaction_id = ? AND state = 'PENDING'")
+                .params(state.name(), gatewayRef, settledBy, at, transactionId).update() == 1;
+    }
+
+    public List<PaymentTransaction> pendingSince(OffsetDateTime createdBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_transaction WHERE state = 'PENDING' AND created_at < ? "
+                        + "ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY")
+                .param(createdBefore).query(PaymentStore::row).list();
+    }
+
+    public List<PaymentTransaction> createdBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_transaction WHERE created_at >= ? AND created_at < ? "
+                        + "ORDER BY created_at")
+                .params(from, to).query(PaymentStore::row).list();
+    }
+
+    public void recordCallback(String gateway, String transactionId, String outcome, Long amount, OffsetDateTime at) {
+        jdbc.sql("INSERT INTO payment_callback (gateway, transaction_id, outcome, amount, received_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(gateway, transactionId, outcome, amount, at).update();
+    }
+
+    /**
+     * Transactions of the period a gateway reported with another amount than theirs, or reported paid after the hub
+     * had settled them as failed: both need a person.
+     */
+    public List<String> mismatchedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("SELECT DISTINCT c.transaction_id FROM payment_callback c JOIN payment_transaction t "
+                        + "ON t.transaction_id = c.transaction_id WHERE c.outcome IN ('INVALID_AMOUNT', 'PAID_AFTER_FAILED') "
+                        + "AND t.created_at >= ? AND t.created_at < ? ORDER BY c.transaction_id")
+                .params(from, to).query(String.class).list();
+    }
+
+    /** Dossier codes received in the period with their stored payloads (to find the fee-bearing ones). */
+    public List<String[]> dossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("SELECT dossier_code, payload FROM dossier WHERE received_at >= ? AND received_at < ?")
+                .params(from, to).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
+    /** Dossiers received in the period that have a paid transaction. */
+    public List<String> paidDossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("SELECT DISTINCT t.dossier_code FROM payment_transaction t JOIN dossier d "
+                        + "ON d.dossier_code = t.dossier_code WHERE t.state = 'PAID' AND d.received_at >= ? "
+                        + "AND d.received_at < ?")
+                .params(from, to).query(String.class).list();
+    }
+
+    private static PaymentTransaction row(ResultSet rs, int n) throws SQLException {
+        return new PaymentTransaction(rs.getString("transaction_id"), rs.getString("dossier_code"),
+                rs.getString("gateway"), rs.getLong("amount"), rs.getString("fee_codes"), rs.getString("payer"),
+                rs.getString("return_url"), PaymentState.valueOf(rs.getString("state")), rs.getString("gateway_ref"),
+                rs.getString("settled_by"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("settled_at", OffsetDateTime.class));
+    }
+}
