@@ -68,8 +68,15 @@ public class SectorPolling {
                 advance(system, item.path("since").asText()); // applied by another hub node
                 continue;
             }
-            String dossierCode = applyOne(system, item);
+            // The item's effect, its key and the offset commit together: a kill at any point leaves either all
+            // or nothing, so the item is applied once (intake and status updates join this transaction).
             tx.executeWithoutResult(s -> {
+                String dossierCode;
+                try {
+                    dossierCode = applyOne(system, item);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 jdbc.sql("INSERT INTO sector_poll_item (system, item_key, kind, dossier_code, processed_at) "
                                 + "VALUES (?, ?, ?, ?, ?)")
                         .params(system, key, item.path("kind").asText(), dossierCode, DossierTrail.now()).update();
@@ -84,7 +91,7 @@ public class SectorPolling {
         return applied;
     }
 
-    private String applyOne(String system, JsonNode item) throws Exception {
+    private String applyOne(String system, JsonNode item) throws java.io.IOException {
         String kind = item.path("kind").asText();
         if ("DOSSIER".equals(kind)) {
             var connected = progress.system(system);
