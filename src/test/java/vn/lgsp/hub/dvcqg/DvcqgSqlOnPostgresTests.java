@@ -7,12 +7,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import vn.lgsp.hub.canonical.Applicant;
 import vn.lgsp.hub.canonical.ApplicantType;
 import vn.lgsp.hub.canonical.Channel;
 import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.support.MigratedPostgres;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.platform.HubProperties;
@@ -30,15 +29,13 @@ import vn.lgsp.hub.platform.HubProperties;
 /** The DVCQG sync tables and queries on real PostgreSQL (production), not only on H2 (the embedded default). */
 class DvcqgSqlOnPostgresTests {
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcClient jdbc;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
-        jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        postgres = MigratedPostgres.start();
+        jdbc = postgres.jdbc();
     }
 
     @AfterAll

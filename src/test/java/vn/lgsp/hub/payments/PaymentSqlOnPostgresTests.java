@@ -2,7 +2,6 @@ package vn.lgsp.hub.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,20 +18,19 @@ import vn.lgsp.hub.canonical.Applicant;
 import vn.lgsp.hub.canonical.ApplicantType;
 import vn.lgsp.hub.canonical.Channel;
 import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.support.MigratedPostgres;
 import vn.lgsp.hub.dossier.DossierStore;
 
 /** The payment tables and queries on real PostgreSQL (production), including concurrent settlement. */
 class PaymentSqlOnPostgresTests {
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcClient jdbc;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
-        jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        postgres = MigratedPostgres.start();
+        jdbc = postgres.jdbc();
     }
 
     @AfterAll
