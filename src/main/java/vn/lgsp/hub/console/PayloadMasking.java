@@ -14,7 +14,7 @@ import vn.lgsp.hub.platform.Masking;
 /**
  * Masks personal data in a message payload before the console shows it: identifiers keep their first three and
  * last two characters, names their initials (as {@link Masking} does for logs), contact data, birth dates and
- * addresses are hidden. JSON is masked by field name (canonical and DVCQG names); XML by element name; any other
+ * addresses and free-text summaries are hidden. JSON is masked by field name (canonical and DVCQG names); XML by element name; any other
  * long digit run (an identifier or phone number) is masked too.
  */
 public final class PayloadMasking {
@@ -25,7 +25,9 @@ public final class PayloadMasking {
     private static final Set<String> NAMES = Set.of("fullname", "chuhoso", "hovaten", "hoten", "payer",
             "hotennguoinop", "tennguoinop");
     private static final Set<String> HIDDEN = Set.of("birthdate", "address", "phone", "email", "sodienthoai",
-            "ngaythangnamsinh", "diachi", "noiohientai", "thuongtru", "quequan", "addressfulltext");
+            "ngaythangnamsinh", "diachi", "noiohientai", "thuongtru", "quequan", "addressfulltext",
+            // free text often names people ("khai sinh cho con: ...")
+            "summary", "trichyeuhoso", "note", "ghichu", "noidungxuly");
     private static final Pattern XML_ELEMENT = Pattern.compile("<((?:[\\w-]+:)?([\\w-]+))(\\s[^>]*)?>([^<]*)</\\1>");
     private static final Pattern DIGITS = Pattern.compile("\\d{9,}");
     private static final ObjectMapper JSON = new ObjectMapper();
