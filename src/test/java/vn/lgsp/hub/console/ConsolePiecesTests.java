@@ -1,0 +1,108 @@
+package vn.lgsp.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+
+/** The console's pieces that need no running hub: cookie sessions, payload masking, the prod check. */
+class ConsolePiecesTests {
+
+    static final String SECRET = "a-secret-every-node-shares-0123456789";
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
+    @Test
+    void aSessionCookieFromOneNodeIsAcceptedByAnotherWithTheSameSecret() {
+        var cookie = sessionCookie(new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        var secondNode = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        var user = secondNode.decode(cookie);
+
+        assertThat(user.getName()).isEqualTo("operator");
+        assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_OPERATOR");
+    }
+
+    @Test
+    void aCookieSignedWithAnotherSecretTamperedOrExpiredIsNoSession() {
+        String cookie = sessionCookie(new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        assertThat(new SignedCookieSessions("another-secret-0123456789abcdef", Duration.ofHours(8),
+                Clock.fixed(NOW, ZoneOffset.UTC)).decode(cookie)).isNull();
+        assertThat(new SignedCookieSessions(SECRET, Duration.ofHours(8),
+                Clock.fixed(NOW.plus(Duration.ofHours(9)), ZoneOffset.UTC)).decode(cookie)).isNull();
+        var sameNode = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(sameNode.decode("x" + cookie)).isNull();
+        assertThat(sameNode.decode(cookie.substring(0, cookie.length() - 2))).isNull();
+        assertThat(sameNode.decode("no-dot-at-all")).isNull();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndScopedToTheConsole() {
+        var sessions = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
+        var response = new MockHttpServletResponse();
+        sessions.saveContext(new SecurityContextImpl(operator()), new MockHttpServletRequest(), response);
+
+        String header = response.getHeader("Set-Cookie");
+        assertThat(header).startsWith(SignedCookieSessions.COOKIE + "=").contains("Path=/console").contains("HttpOnly")
+                .contains("Max-Age=28800");
+        assertThat(response.getCookie(SignedCookieSessions.COOKIE).getAttribute("SameSite")).isEqualTo("Lax");
+        var request = new MockHttpServletRequest();
+        request.setCookies(response.getCookie(SignedCookieSessions.COOKIE));
+        assertThat(sessions.loadContext(new HttpRequestResponseHolder(request, new MockHttpServletResponse()))
+                .getAuthentication().getName()).isEqualTo("operator");
+    }
+
+    @Test
+    void deadLetterPayloadsShowNoPersonalData() {
+        String masked = PayloadMasking.mask("""
+            {"dossierCode":"H15-261123-0001","applicant":{"personalId":"002190012345","fullName":"Nguyễn Thị Hoà",
+             "birthDate":"1990-05-12","phone":"0912345678","email":"hoa@example.vn","address":"Số 12 Trần Phú"},
+             "summary":"Khai sinh cho con: Trần Minh Đức","fees":[{"amount":8000}]}""");
+
+        assertThat(masked).contains("002*******45").contains("N. T. H.").contains("H15-261123-0001").contains("8000")
+                .doesNotContain("Nguyễn").doesNotContain("1990-05-12").doesNotContain("0912345678")
+                .doesNotContain("hoa@example.vn").doesNotContain("Trần");
+        String soap = PayloadMasking.mask("<ns:HoSo xmlns:ns=\"urn:x\"><ns:HoVaTen>Lê Văn An</ns:HoVaTen>"
+                + "<ns:SoDinhDanh>001203012345</ns:SoDinhDanh><ns:MaTTHC>1.001193</ns:MaTTHC></ns:HoSo>");
+        assertThat(soap).contains("<ns:HoVaTen>L. V. A.</ns:HoVaTen>").contains("001*******45").contains("1.001193");
+        assertThat(PayloadMasking.mask("call 0912345678 now")).isEqualTo("call 091*****78 now");
+    }
+
+    @Test
+    void theProdProfileRefusesDemoUsersAndTheDemoSecret() {
+        var demo = new ConsoleProperties(Map.of("operator", new ConsoleProperties.User(
+                "$2a$10$aiM431EJDrc7LPumQXq4OORNhBA60xz2vzzsr7dlloV3PZ62UtbBq", List.of("OPERATOR"))),
+                ConsoleProductionSafetyCheck.DEMO_SECRET, null, null, null, null, 0);
+        assertThat(ConsoleProductionSafetyCheck.problems(demo)).hasSize(2);
+
+        String realHash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+                .encode("a long and real passphrase");
+        var real = new ConsoleProperties(Map.of("ops", new ConsoleProperties.User(realHash, List.of("OPERATOR"))),
+                "0123456789abcdef0123456789abcdef-real", null, null, null, null, 0);
+        assertThat(ConsoleProductionSafetyCheck.problems(real)).isEmpty();
+        var noUsers = new ConsoleProperties(Map.of(), "", null, null, null, null, 0);
+        assertThat(ConsoleProductionSafetyCheck.problems(noUsers)).isEmpty();
+    }
+
+    private static String sessionCookie(SignedCookieSessions sessions) {
+        var response = new MockHttpServletResponse();
+        sessions.saveContext(new SecurityContextImpl(operator()), new MockHttpServletRequest(), response);
+        return response.getCookie(SignedCookieSessions.COOKIE).getValue();
+    }
+
+    private static UsernamePasswordAuthenticationToken operator() {
+        return UsernamePasswordAuthenticationToken.authenticated("operator", null,
+                List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")));
+    }
+}
