@@ -13,18 +13,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.ExternalCalls;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * Health of each external system ({@code hub.systems.*}) as the hub experiences it. Calls made through Camel
- * endpoints are recorded by {@link CamelCallRecorder} (outcome and latency), buffered briefly and merged into
- * {@code console_system_health}; systems called from Java clients (the portal, the document axis, the payment
- * gateways) are also read from the dossiers' trail (deliveries, retries, dead letters). Both live in the database,
+ * endpoints are recorded by {@link CamelCallRecorder}, calls of the portal's own client through
+ * {@link ExternalCalls} (outcome and latency), buffered briefly and merged into {@code console_system_health}; the
+ * dossiers' trail (deliveries, retries, dead letters, documents, payment requests) adds what other Java clients
+ * (the document axis, the payment gateways) did. Both live in the database,
  * so every node shows the same.
  */
 @Component
-public class SystemHealth {
+public class SystemHealth implements ExternalCalls {
 
     /** Health states; DOWN is the "open circuit": several failures in a row and no success since. */
     public enum State { UP, DEGRADED, DOWN, UNKNOWN }
@@ -67,7 +69,8 @@ public class SystemHealth {
         long failures;
     }
 
-    /** Records one call's outcome; cheap, called on the route's thread. */
+    /** Records one call's outcome; cheap, called on the caller's thread. */
+    @Override
     public void record(String systemId, boolean ok, long latencyMs, String failure) {
         OffsetDateTime now = DossierTrail.now();
         pending.compute(systemId, (id, p) -> {

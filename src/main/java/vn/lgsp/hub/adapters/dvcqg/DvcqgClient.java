@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.ExternalCalls;
 
 /**
  * Client of the National Public Service Portal (CONTRACTS.md §1): log in with the {@code dstcode} header, then call
@@ -29,17 +31,26 @@ public class DvcqgClient {
     public static final String SYNC_DOSSIERS = "DongBoHoSoMC";
     public static final String UPDATE_PROGRESS = "CapNhatTienDoHoSoMC";
     private static final Logger log = LoggerFactory.getLogger(DvcqgClient.class);
+    /** The portal's id under hub.systems. */
+    private static final String SYSTEM_ID = "dvcqg";
 
     private final DvcqgProperties config;
     private final ObjectMapper mapper;
     private final HttpClient http;
     private final AtomicReference<String> session = new AtomicReference<>();
+    private ExternalCalls calls = ExternalCalls.NONE;
 
     public DvcqgClient(DvcqgProperties config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Reports every call's outcome and latency to the operations console's system health. */
+    @Autowired(required = false)
+    void setExternalCalls(ExternalCalls calls) {
+        this.calls = calls;
     }
 
     /** TraCuuHoSo: the portal's record of the dossier, if it holds one. */
@@ -139,9 +150,11 @@ public class DvcqgClient {
             throw new IllegalStateException("Cannot serialise a DVCQG request", e);
         }
         HttpResponse<byte[]> response;
+        long started = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            calls.record(SYSTEM_ID, false, elapsedMillis(started), service + ": " + e.getClass().getSimpleName());
             throw DvcqgException.unavailable(service, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         } catch (InterruptedException e) {
@@ -149,6 +162,7 @@ public class DvcqgClient {
             throw DvcqgException.unavailable(service, "interrupted", e);
         }
         int status = response.statusCode();
+        calls.record(SYSTEM_ID, status < 400, elapsedMillis(started), status < 400 ? null : service + ": HTTP " + status);
         String text = new String(response.body(), StandardCharsets.UTF_8);
         // 401/403 mean credentials or an allow-list to fix on our side: events wait for that rather than dead-letter.
         if (status >= 500 || status == 408 || status == 429 || status == 401 || status == 403) {
@@ -162,6 +176,10 @@ public class DvcqgClient {
         } catch (IOException e) {
             throw DvcqgException.unavailable(service, "HTTP " + status + " with a body that is not JSON", e);
         }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private static String excerpt(String body) {

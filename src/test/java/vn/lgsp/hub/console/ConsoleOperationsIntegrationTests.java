@@ -1,0 +1,125 @@
+package vn.lgsp.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.HubIntegrationTest;
+import vn.lgsp.hub.trail.DossierTrail;
+
+/** What operators read and do in the console, over HTTP: system health, queue depths, replaying by filter. */
+class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
+
+    static final String DLQ = ConsoleAccessIntegrationTests.DLQ;
+
+    ConsoleSession operator() {
+        ConsoleSession session = new ConsoleSession(hub.baseUrl());
+        assertThat(session.login("operator", "demo-operator-pass").status()).isEqualTo(302);
+        return session;
+    }
+
+    @Test
+    void connectedSystemsShowLastSuccessLatencyAndGoDownAfterFailuresInARow() {
+        ConsoleSession operator = operator();
+        String first = submit("HEALTH");
+        eventually().until(() -> deliveredTo(first, "onestop"));
+        eventually().until(() -> system(operator, "onestop").path("lastLatencyMs").isNumber()
+                && system(operator, "dvcqg").path("calls").asLong() > 0);
+        assertThat(system(operator, "onestop").get("state").asText()).isIn("UP", "DEGRADED");
+        assertThat(system(operator, "dvcqg").path("lastSuccessAt").isTextual()).isTrue();
+
+        onestop.injectFaults(new Faults(1.0, 503, null, null, null));
+        submit("HEALTH-DOWN");
+        eventually().until(() -> system(operator, "onestop").get("state").asText().equals("DOWN"));
+        JsonNode down = system(operator, "onestop");
+        assertThat(down.get("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(down.get("lastFailure").asText()).contains("HTTP 503");
+        assertThat(operator.get("/console/systems").body()).contains("id=\"system-onestop\"").contains("Ngừng");
+
+        onestop.clearFaults();
+        String after = submit("HEALTH-BACK");
+        eventually().until(() -> deliveredTo(after, "onestop"));
+        eventually().until(() -> !system(operator, "onestop").get("state").asText().equals("DOWN"));
+    }
+
+    @Test
+    void queuesShowDepthsAndReplayAllMatchingAFilterDeliversEachOnce() {
+        // 410: a refusal no other test uses, so the filter picks exactly this test's dead letters
+        onestop.injectFaults(new Faults(1.0, 410, null, null, null));
+        String a = submit("FILTER-A");
+        String b = submit("FILTER-B");
+        ConsoleSession operator = operator();
+        eventually().until(() -> {
+            String letters = operator.get("/console/api/dead-letters?queue=" + DLQ).body();
+            return letters.contains(a) && letters.contains(b);
+        });
+        JsonNode queues = json(operator.get("/console/api/queues").body());
+        JsonNode dlq = null;
+        for (JsonNode q : queues) {
+            if (q.get("name").asText().equals(DLQ)) {
+                dlq = q;
+            }
+        }
+        assertThat(dlq).isNotNull();
+        assertThat(dlq.get("deadLetter").asBoolean()).isTrue();
+        assertThat(dlq.get("messages").asLong()).isGreaterThanOrEqualTo(2);
+        String yesterday = LocalDate.now(DossierTrail.ZONE).minusDays(1).toString();
+        // a date filter that excludes today replays nothing
+        assertThat(operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "HTTP 410",
+                "from", yesterday, "to", yesterday).location()).contains("count=0");
+
+        onestop.clearFaults();
+        String today = LocalDate.now(DossierTrail.ZONE).toString();
+        var answer = operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "http 410",
+                "from", today, "to", today);
+
+        assertThat(answer.location()).contains("done=replayed").contains("count=2");
+        eventually().until(() -> deliveredTo(a, "onestop") && deliveredTo(b, "onestop"));
+        assertThat(onestop.receivedLog().get(a).arrivals()).isEqualTo(1);
+        assertThat(onestop.receivedLog().get(b).arrivals()).isEqualTo(1);
+        String audit = operator.get("/console/api/audit").body();
+        assertThat(audit).contains("dossier " + a).contains("dossier " + b).contains("reason~'http 410'");
+    }
+
+    @Test
+    void prometheusShowsQueueDlqSystemAndRouteGauges() {
+        String code = submit("GAUGES");
+        eventually().until(() -> deliveredTo(code, "onestop"));
+        eventually().until(() -> {
+            String metrics = hub.get("/actuator/prometheus", null).body();
+            return metrics.contains("lgsp_queue_depth{application=\"lgsp-hub\",queue=\"lgsp.onestop.dossier\"}")
+                    && metrics.contains("lgsp_dlq_depth{application=\"lgsp-hub\",queue=\"" + DLQ + "\"}")
+                    && metrics.contains("lgsp_route_up{application=\"lgsp-hub\",routeId=\"dossier-delivery-to-onestop\"} 1.0")
+                    && metrics.contains("lgsp_system_health{application=\"lgsp-hub\",system=\"onestop\"}");
+        });
+    }
+
+    private String submit(String prefix) {
+        var answer = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef(prefix)));
+        assertThat(answer.status()).isEqualTo(202);
+        return answer.json().get("dossierCode").asText();
+    }
+
+    private JsonNode system(ConsoleSession session, String id) {
+        for (JsonNode s : json(session.get("/console/api/systems").body())) {
+            if (s.get("id").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no system " + id);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
