@@ -177,6 +177,15 @@ class ConsoleAccessIntegrationTests extends HubIntegrationTest {
                 .contains("count=0");
     }
 
+    @Test
+    void aConsolePageExplainsWhatItCannotDoInTheUsersLanguage() {
+        ConsoleSession operator = signedIn("operator", "demo-operator-pass");
+        var notADeadLetterQueue = operator.get("/console/dead-letters?queue=lgsp.onestop.dossier");
+        assertThat(notADeadLetterQueue.status()).isEqualTo(404);
+        assertThat(notADeadLetterQueue.body()).contains("id=\"error-code\"").contains("Không có tuyến, hàng đợi");
+        assertThat(operator.post("/console/routes/no-such-route/stop").status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "vi"})
     void theConsoleSpeaksVietnameseByDefaultAndEnglishOnRequest(String language) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -17,6 +19,12 @@ import vn.lgsp.hub.trail.DossierTrail;
 class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
 
     static final String DLQ = ConsoleAccessIntegrationTests.DLQ;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConsoleRoutes routes;
 
     ConsoleSession operator() {
         ConsoleSession session = new ConsoleSession(hub.baseUrl());
@@ -98,6 +106,20 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
                     && metrics.contains("lgsp_route_up{application=\"lgsp-hub\",routeId=\"dossier-delivery-to-onestop\"} 1.0")
                     && metrics.contains("lgsp_system_health{application=\"lgsp-hub\",system=\"onestop\"}");
         });
+    }
+
+    @Test
+    void aRouteStateWantedOnAnotherNodeIsAppliedHere() {
+        String route = "registry-reverification-sweep";
+        // as another node's operator action leaves it: only the wanted state in the shared database
+        jdbc.sql("DELETE FROM console_route_control WHERE route_id = ?").param(route).update();
+        jdbc.sql("INSERT INTO console_route_control (route_id, desired_state, changed_by, changed_at) "
+                + "VALUES (?, 'STOPPED', 'operator-on-node-2', ?)").params(route, DossierTrail.now()).update();
+
+        eventually().until(() -> routes.state(route).equals("STOPPED"));
+
+        jdbc.sql("UPDATE console_route_control SET desired_state = 'STARTED' WHERE route_id = ?").param(route).update();
+        eventually().until(() -> routes.state(route).equals("STARTED"));
     }
 
     private String submit(String prefix) {
