@@ -13,9 +13,9 @@ import vn.lgsp.hub.platform.Masking;
 
 /**
  * Masks personal data in a message payload before the console shows it: identifiers keep their first three and
- * last two characters, names their initials (as {@link Masking} does for logs), contact data, birth dates and
- * addresses and free-text summaries are hidden. JSON is masked by field name (canonical and DVCQG names); XML by element name; any other
- * long digit run (an identifier or phone number) is masked too.
+ * last two characters, names their initials (as {@link Masking} does for logs); contact data, birth dates,
+ * addresses and free-text summaries are hidden. JSON is masked by field name (canonical and DVCQG names), XML by
+ * element name; any other long digit run (an identifier or phone number) is masked too.
  */
 public final class PayloadMasking {
 

@@ -162,7 +162,8 @@ public class DvcqgClient {
             throw DvcqgException.unavailable(service, "interrupted", e);
         }
         int status = response.statusCode();
-        calls.record(SYSTEM_ID, status < 400, elapsedMillis(started), status < 400 ? null : service + ": HTTP " + status);
+        calls.record(SYSTEM_ID, status < 400, elapsedMillis(started),
+                status < 400 ? null : service + ": HTTP " + status);
         String text = new String(response.body(), StandardCharsets.UTF_8);
         // 401/403 mean credentials or an allow-list to fix on our side: events wait for that rather than dead-letter.
         if (status >= 500 || status == 408 || status == 429 || status == 401 || status == 403) {
