@@ -154,6 +154,10 @@ class ConsoleAccessIntegrationTests extends HubIntegrationTest {
                 .contains("\"state\":\"STARTED\",\"desiredState\":\"STARTED\",\"changedBy\":\"operator\"");
         String audit = operator.get("/console/audit").body();
         assertThat(audit).contains("Dừng tuyến").contains("Chạy tuyến").contains(route).contains(">operator<");
+        // times as the province reads them: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(java.time.LocalDate.now(vn.lgsp.hub.trail.DossierTrail.ZONE));
+        assertThat(audit).containsPattern(java.util.regex.Pattern.quote(today) + " \\d{2}:\\d{2}<");
     }
 
     @Test
@@ -169,7 +173,8 @@ class ConsoleAccessIntegrationTests extends HubIntegrationTest {
         var answer = operator.post("/console/dead-letters/discard", "queue", DLQ, "messageId", messageId);
 
         assertThat(answer.location()).contains("done=discarded").contains("count=1");
-        assertThat(operator.get("/console/api/dead-letters?queue=" + DLQ).body()).doesNotContain(code);
+        // (a later message of the same dossier may be dead-lettered too, e.g. a re-verified update)
+        assertThat(operator.get("/console/api/dead-letters?queue=" + DLQ).body()).doesNotContain(messageId);
         assertThat(operator.get("/console/api/audit").body()).contains("\"operator\":\"operator\",\"action\":\"DLQ_DISCARD\"")
                 .contains(messageId);
         assertThat(operator.get("/console/api/trace/" + code).body()).contains("DEAD_LETTER_DISCARDED");

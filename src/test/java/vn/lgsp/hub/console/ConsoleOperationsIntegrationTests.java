@@ -82,12 +82,19 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
         assertThat(operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "HTTP 410",
                 "from", yesterday, "to", yesterday).location()).contains("count=0");
 
+        // what the filter should take: every 410 of today (under load a dossier's re-verified update may be one more)
+        long matching = 0;
+        for (JsonNode letter : json(operator.get("/console/api/dead-letters?queue=" + DLQ).body())) {
+            matching += letter.path("reason").asText().contains("HTTP 410") ? 1 : 0;
+        }
+        assertThat(matching).isGreaterThanOrEqualTo(2);
         onestop.clearFaults();
         String today = LocalDate.now(DossierTrail.ZONE).toString();
         var answer = operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "http 410",
                 "from", today, "to", today);
 
-        assertThat(answer.location()).contains("done=replayed").contains("count=2");
+        assertThat(answer.location()).contains("done=replayed").contains("count=" + matching);
+        assertThat(operator.get("/console/api/dead-letters?queue=" + DLQ).body()).doesNotContain("HTTP 410");
         eventually().until(() -> deliveredTo(a, "onestop") && deliveredTo(b, "onestop"));
         assertThat(onestop.receivedLog().get(a).arrivals()).isEqualTo(1);
         assertThat(onestop.receivedLog().get(b).arrivals()).isEqualTo(1);
