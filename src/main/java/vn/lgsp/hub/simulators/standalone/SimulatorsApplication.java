@@ -1,4 +1,4 @@
-package vn.lgsp.hub.simulators;
+package vn.lgsp.hub.simulators.standalone;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 import vn.lgsp.hub.adapters.business.BusinessProperties;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.adapters.payment.BankGatewayProperties;
@@ -22,9 +23,14 @@ import vn.lgsp.hub.simulators.support.RegistrySimulatorProperties;
  * kill tests and docker-compose. Profiles {@code demo} (the demo credentials the hub's demo profile uses) and
  * {@code simulators} (port {@code SIM_PORT}, default 8090; callbacks to the hub at {@code HUB_URL}); the hub nodes
  * run with profile {@code remote-simulators} and {@code HUB_SIMULATORS_URL}. Start:
- * {@code java -cp lgsp-hub.jar -Dloader.main=vn.lgsp.hub.simulators.SimulatorsApplication
+ * {@code java -cp lgsp-hub.jar -Dloader.main=vn.lgsp.hub.simulators.standalone.SimulatorsApplication
  * org.springframework.boot.loader.launch.PropertiesLauncher}.
+ *
+ * <p>The hub's component scan finds this class too: {@code @Profile("simulators")} keeps it (and its
+ * auto-configuration exclusions) out of the hub, and its own package keeps {@code @SpringBootTest}s of the
+ * simulators package finding the hub's application class.
  */
+@Profile("simulators")
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
