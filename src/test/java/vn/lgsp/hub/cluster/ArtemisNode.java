@@ -27,6 +27,9 @@ public final class ArtemisNode {
     }
 
     public static void main(String[] args) throws Exception {
+        // Artemis' audit log writes a line per message at INFO: it would dominate the broker's time (STACK.md).
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.activemq.audit"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         boolean live = args[0].equals("live");
         int port = Integer.parseInt(args[1]);
         int otherPort = Integer.parseInt(args[2]);

@@ -34,6 +34,10 @@ class BrokerXmlTests {
         assertThat(xml.getClusterConfigurations()).singleElement()
                 .satisfies(c -> assertThat(c.getStaticConnectors()).containsExactly("other"));
         assertThat(xml.getClusterPassword()).isEqualTo("test-only");
+        String other = role.equals("live") ? "backup" : "live";
+        assertThat(xml.getConnectorConfigurations().get("self").getCombinedParams()).containsEntry("host", "artemis-" + role)
+                .containsEntry("port", "61616");
+        assertThat(xml.getConnectorConfigurations().get("other").getCombinedParams()).containsEntry("host", "artemis-" + other);
         assertThat(xml.isPersistIDCache()).isTrue();
         assertThat(xml.isPersistenceEnabled()).isTrue();
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 
 /**
- * A main class of the test class path as its own JVM, its output in a log file, ready when a line of the log
+ * A main class of the test class path as its own JVM, its output in a log file (emptied first), ready when a line of the log
  * starts with a given word (an Artemis broker of the pair, {@link ArtemisNode}). Killed with SIGKILL.
  */
 final class JavaProcess implements AutoCloseable {
@@ -32,7 +32,7 @@ final class JavaProcess implements AutoCloseable {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             return new JavaProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

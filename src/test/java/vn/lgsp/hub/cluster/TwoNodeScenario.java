@@ -78,8 +78,8 @@ abstract class TwoNodeScenario {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final ObjectMapper json = new ObjectMapper();
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
     @Test
@@ -88,14 +88,13 @@ abstract class TwoNodeScenario {
         int simPort = freePort();
         int[] hubPorts = {freePort(), freePort()};
         try (Infrastructure infra = infrastructure(dir);
-             HubProcess simulators = HubProcess.start("vn.lgsp.hub.simulators.standalone.SimulatorsApplication", simPort,
-                     dir.resolve("sim"), logs.resolve("simulators.log"), List.of("-XX:TieredStopAtLevel=1"),
-                     // Progress reports and payment notifications go to node 2, the one that survives.
-                     "--hub.simulators.sectors.hub-url=http://127.0.0.1:" + hubPorts[1])) {
+             // Progress reports and payment notifications go to node 2, the one that survives.
+             HubProcess simulators = startSimulators(dir, simPort, hubPorts[1], logs)) {
             var starting = new ArrayList<CompletableFuture<HubProcess>>();
             for (int n = 0; n < 2; n++) {
                 int node = n;
-                starting.add(CompletableFuture.supplyAsync(() -> startNode(infra, node, hubPorts[node], simPort, logs)));
+                starting.add(CompletableFuture.supplyAsync(
+                        () -> startNode(dir, infra, node + 1, hubPorts[node], simPort, logs)));
             }
             try (HubProcess node1 = starting.get(0).join(); HubProcess node2 = starting.get(1).join()) {
                 run(infra, simulators, List.of(node1, node2));
@@ -103,11 +102,19 @@ abstract class TwoNodeScenario {
         }
     }
 
-    private HubProcess startNode(Infrastructure infra, int node, int port, int simPort, Path logs) {
-        return HubProcess.start(port, dir.resolve("node-" + (node + 1)), logs.resolve("node-" + (node + 1) + ".log"),
+    /** The simulators as their own JVM, sending callbacks to the hub at the given port. */
+    static HubProcess startSimulators(Path dir, int simPort, int hubPort, Path logs) {
+        return HubProcess.start("vn.lgsp.hub.simulators.standalone.SimulatorsApplication", simPort,
+                dir.resolve("sim"), logs.resolve("simulators.log"), List.of("-XX:TieredStopAtLevel=1"),
+                "--hub.simulators.sectors.hub-url=http://127.0.0.1:" + hubPort);
+    }
+
+    /** Hub node {@code node-<n>} as its own JVM, prod-like: shared PostgreSQL, the HA broker pair, the simulators. */
+    static HubProcess startNode(Path dir, Infrastructure infra, int node, int port, int simPort, Path logs) {
+        return HubProcess.start(port, dir.resolve("node-" + node), logs.resolve("node-" + node + ".log"),
                 "--spring.profiles.active=demo,remote-simulators",
                 "--hub.simulators.url=http://127.0.0.1:" + simPort,
-                "--hub.cluster.node-id=node-" + (node + 1),
+                "--hub.cluster.node-id=node-" + node,
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=" + infra.brokerUrl(),
@@ -146,13 +153,14 @@ abstract class TwoNodeScenario {
         var inFlightAtNodeKill = inFlight(db, simulators, accepted);
         long nodeKilledAt = System.currentTimeMillis();
         nodes.get(0).kill();
-        Map<String, Long> takeoverMs = new LinkedHashMap<>();
-        for (String job : SINGLETONS_OBSERVED) {
+        // Watched in the background, so that the broker is killed while the load still runs.
+        Map<String, Long> takeoverMs = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> takeovers = SINGLETONS_OBSERVED.stream().map(job -> CompletableFuture.runAsync(() -> {
             Awaitility.await().atMost(LOCK_AT_MOST_FOR.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> db.sql("SELECT COUNT(*) FROM shedlock WHERE name = ? AND locked_by = 'node-2' "
                             + "AND locked_at > ?").params(job, dbTimeAtNodeKill).query(Long.class).single() > 0);
             takeoverMs.put(job, System.currentTimeMillis() - nodeKilledAt);
-        }
+        })).toList();
 
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= 2 * DOSSIERS / 3);
         var inFlightAtBrokerKill = inFlight(db, simulators, accepted);
@@ -162,6 +170,7 @@ abstract class TwoNodeScenario {
         CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get();
         clients.shutdown();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        CompletableFuture.allOf(takeovers.toArray(CompletableFuture[]::new)).get();
 
         // A singleton job after both kills: the labour system's feed is polled by node 2 alone now.
         for (int i = 0; i < 2; i++) {
@@ -201,7 +210,7 @@ abstract class TwoNodeScenario {
         figures.put("at node kill: singleton locks (job=holder)", locksAtNodeKill);
         figures.put("at broker kill: in flight", inFlightAtBrokerKill);
         figures.put("broker failover ms (live SIGKILL -> backup active)", backupActive - brokerKilledAt);
-        figures.put("singleton jobs run by node 2 after the node kill, ms after it", takeoverMs);
+        figures.put("singleton jobs run by node 2 after the node kill, ms after it", new java.util.TreeMap<>(takeoverMs));
         figures.put("one-stop: dossiers stored once", codes.size());
         figures.put("one-stop: dossiers that arrived more than once (absorbed by Idempotency-Key)",
                 codes.stream().filter(c -> arrivals.get(c) > 1).count());
@@ -297,20 +306,20 @@ abstract class TwoNodeScenario {
         return labour.size() == 2 && onestopArrivals(simulators).keySet().containsAll(labour);
     }
 
-    private Map<String, Integer> onestopArrivals(HubProcess simulators) throws Exception {
+    static Map<String, Integer> onestopArrivals(HubProcess simulators) throws Exception {
         Map<String, Integer> arrivals = new LinkedHashMap<>();
         call(simulators, "GET", "/sim/onestop/received", null, null).get("items")
                 .forEach(item -> arrivals.put(item.get("key").asText(), item.get("arrivals").asInt()));
         return arrivals;
     }
 
-    private JsonNode call(HubProcess process, String method, String path, String key, String body) throws Exception {
+    static JsonNode call(HubProcess process, String method, String path, String key, String body) throws Exception {
         HttpResponse<String> response = send(process, method, path, key, body);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> send(HubProcess process, String method, String path, String key, String body)
+    static HttpResponse<String> send(HubProcess process, String method, String path, String key, String body)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(process.baseUrl() + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
