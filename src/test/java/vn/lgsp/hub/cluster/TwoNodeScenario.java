@@ -150,7 +150,8 @@ abstract class TwoNodeScenario {
         LocalDateTime dbTimeAtNodeKill = db.sql("SELECT CAST(timezone('utc', CURRENT_TIMESTAMP) AS TIMESTAMP)")
                 .query(LocalDateTime.class).single();
         var locksAtNodeKill = locks(db);
-        var inFlightAtNodeKill = inFlight(db, simulators, accepted);
+        Set<String> undeliveredAtNodeKill = undelivered(simulators, accepted);
+        var inFlightAtNodeKill = inFlight(db, simulators, accepted, undeliveredAtNodeKill);
         long nodeKilledAt = System.currentTimeMillis();
         nodes.get(0).kill();
         // Watched in the background, so that the broker is killed while the load still runs.
@@ -163,7 +164,8 @@ abstract class TwoNodeScenario {
         })).toList();
 
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= 2 * DOSSIERS / 3);
-        var inFlightAtBrokerKill = inFlight(db, simulators, accepted);
+        Set<String> undeliveredAtBrokerKill = undelivered(simulators, accepted);
+        var inFlightAtBrokerKill = inFlight(db, simulators, accepted, undeliveredAtBrokerKill);
         long brokerKilledAt = infra.killLiveBroker();
         long backupActive = infra.backupActiveAt(Duration.ofSeconds(60));
 
@@ -208,7 +210,9 @@ abstract class TwoNodeScenario {
         figures.put("requests sent again to the other node (dead node, lost answer)", retriedOnOtherNode.get());
         figures.put("at node kill: in flight", inFlightAtNodeKill);
         figures.put("at node kill: singleton locks (job=holder)", locksAtNodeKill);
+        figures.put("at node kill: fate of the dossiers not yet at the one-stop system", fate(undeliveredAtNodeKill, arrivals));
         figures.put("at broker kill: in flight", inFlightAtBrokerKill);
+        figures.put("at broker kill: fate of the dossiers not yet at the one-stop system", fate(undeliveredAtBrokerKill, arrivals));
         figures.put("broker failover ms (live SIGKILL -> backup active)", backupActive - brokerKilledAt);
         figures.put("singleton jobs run by node 2 after the node kill, ms after it", new java.util.TreeMap<>(takeoverMs));
         figures.put("one-stop: dossiers stored once", codes.size());
@@ -264,12 +268,11 @@ abstract class TwoNodeScenario {
     }
 
     /** Accepted but not yet at the one-stop system / not yet at DVCQG, and rows still in the outbox. */
-    private Map<String, Object> inFlight(JdbcClient db, HubProcess simulators, Map<String, List<Integer>> accepted)
-            throws Exception {
+    private Map<String, Object> inFlight(JdbcClient db, HubProcess simulators, Map<String, List<Integer>> accepted,
+                                         Set<String> undelivered) throws Exception {
         Set<String> codes = Set.copyOf(accepted.keySet());
-        Map<String, Integer> atOnestop = onestopArrivals(simulators);
         JsonNode dvcqg = call(simulators, "GET", "/sim/dvcqg/dossiers", null, null).get("dossiers");
-        long notDelivered = codes.stream().filter(c -> !atOnestop.containsKey(c)).count();
+        long notDelivered = undelivered.size();
         long notSynced = codes.stream().filter(c -> dvcqg.get(c) == null || stepOrder(dvcqg.get(c)).size() < 3).count();
         Map<String, Object> inFlight = new LinkedHashMap<>();
         inFlight.put("accepted", codes.size());
@@ -277,6 +280,24 @@ abstract class TwoNodeScenario {
         inFlight.put("not yet fully synced to DVCQG", notSynced);
         inFlight.put("outbox rows not yet relayed", db.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single());
         return inFlight;
+    }
+
+    /** Accepted dossiers (the accepted count of the moment) not yet at the one-stop system. */
+    private static Set<String> undelivered(HubProcess simulators, Map<String, List<Integer>> accepted) throws Exception {
+        Set<String> undelivered = new LinkedHashSet<>(accepted.keySet());
+        Map<String, Integer> atOnestop = onestopArrivals(simulators);
+        undelivered.removeAll(atOnestop.keySet());
+        return undelivered;
+    }
+
+    /** What became of dossiers in flight at a kill: stored once after arriving once, after arriving again, lost. */
+    private static String fate(Set<String> inFlight, Map<String, Integer> arrivals) {
+        long once = inFlight.stream().filter(c -> arrivals.getOrDefault(c, 0) == 1).count();
+        long again = inFlight.stream().filter(c -> arrivals.getOrDefault(c, 0) > 1).count();
+        long lost = inFlight.stream().filter(c -> !arrivals.containsKey(c)).count();
+        assertThat(lost).isZero();
+        return inFlight.size() + " in flight: " + once + " delivered once, " + again
+                + " delivered again (absorbed by Idempotency-Key), " + lost + " lost";
     }
 
     private static Map<String, String> locks(JdbcClient db) {
