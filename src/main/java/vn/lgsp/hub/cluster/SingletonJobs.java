@@ -54,14 +54,13 @@ public class SingletonJobs {
 
     @Bean
     RoutePolicyFactory singletonJobPolicies(LockProvider singletonLocks, ClusterProperties cluster) {
-        SingletonJobPolicy policy = new SingletonJobPolicy(singletonLocks, cluster);
         return new RoutePolicyFactory() {
             @Override
             public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
                 if (route instanceof RouteDefinition definition && isScheduled(definition.getInput().getEndpointUri())) {
                     log.info("Route {} is a singleton job (one node at a time, lock at most {}, at least {})",
                             routeId, cluster.singleton().lockAtMostFor(), cluster.singleton().lockAtLeastFor());
-                    return policy;
+                    return new SingletonJobPolicy(singletonLocks, cluster);
                 }
                 return null;
             }

@@ -200,6 +200,8 @@ abstract class TwoNodeScenario {
                 repeatedSteps += n.asInt() - 1;
             }
         }
+        // DVCQG appends what it receives: a step sent twice would be a second effect there.
+        assertThat(repeatedSteps).as("progress steps that reached DVCQG twice").isZero();
         // Singleton takeover within lockAtMostFor plus one tick (the await above fails otherwise); the labour
         // dossiers added after both kills were polled by node 2 (labourDelivered).
         assertThat(takeoverMs.values()).allMatch(ms -> ms < LOCK_AT_MOST_FOR.plusSeconds(5).toMillis());
