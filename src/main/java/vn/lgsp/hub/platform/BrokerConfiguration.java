@@ -20,8 +20,9 @@ public class BrokerConfiguration {
 
     static final String BROKER_DEAD_LETTER_ADDRESS = "lgsp.broker.DLQ";
 
+    /** Public: the live/backup brokers of the two-node test use the same settings (deploy: broker.xml). */
     @Bean
-    ArtemisConfigurationCustomizer hubBrokerSettings() {
+    public ArtemisConfigurationCustomizer hubBrokerSettings() {
         return configuration -> {
             // Messages a route rolls back (the hub's database is down, the JVM died) come back after 5 s, then
             // later and later up to 5 min: 40 attempts last about three hours before the broker's own DLQ.

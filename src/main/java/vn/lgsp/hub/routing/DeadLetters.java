@@ -68,6 +68,8 @@ public class DeadLetters {
         message.setHeader(MessageHeaders.DEAD_LETTER_ATTEMPTS, attempts);
         message.setHeader(MessageHeaders.DEAD_LETTER_ROUTE, exchange.getFromRouteId());
         message.setHeader(MessageHeaders.DEAD_LETTER_AT, DossierTrail.now().toString());
+        // A replay to the original queue must not carry the duplicate id its first send left in the broker's cache.
+        message.removeHeader(OutboxRelay.DUPLICATE_ID);
         exchange.setProperty(QUEUE_PROPERTY, deadLetterQueue(exchange));
         log.error("Dead-lettered {} for {} after {} attempt(s): {}", dossierCode, target, attempts, reason);
         if (dossierCode != null) {

@@ -4,10 +4,12 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.trail.DossierTrail;
 
@@ -25,6 +28,9 @@ import vn.lgsp.hub.trail.DossierTrail;
  * outbox. One relay thread per node takes what the commits hand it and sends it in batches: one JMS transaction
  * (one journal sync) and one DELETE per batch, in commit order, so the request thread never waits for the broker.
  * What the relay has not sent (queue full, broker down, crash) stays in the outbox and is sent by the sweep.
+ * Several nodes: rows are claimed with {@code FOR UPDATE SKIP LOCKED} before they are sent, so a relay and
+ * another node's sweep never send the same rows; a row sent just before a crash (its DELETE lost) is sent again
+ * and dropped by Artemis' duplicate detection, or else absorbed by the consumers' delivery ledger.
  */
 @Component("outboxRelay")
 public class OutboxRelay implements SmartLifecycle {
@@ -32,17 +38,25 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
     private static final int CAPACITY = 20_000;
+    /** Artemis' duplicate-detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final JdbcClient jdbc;
     private final JmsTemplate jms;
+    private final JmsTemplate singleSends;
+    private final TransactionTemplate tx;
     private final Duration sweepAge;
     private final BlockingQueue<OutboxMessage> committed = new LinkedBlockingQueue<>(CAPACITY);
     private volatile Thread worker;
 
-    public OutboxRelay(JdbcClient jdbc, ConnectionFactory connectionFactory, HubProperties properties) {
+    public OutboxRelay(JdbcClient jdbc, ConnectionFactory connectionFactory, HubProperties properties,
+                       TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
+        this.singleSends = new JmsTemplate(connectionFactory);
+        this.singleSends.setSessionTransacted(false);
         this.sweepAge = properties.outbox().sweepAge();
     }
 
@@ -77,44 +91,93 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sends the messages in one JMS transaction, then removes them from the outbox. */
+    /**
+     * Sends the messages this node can claim, then removes them from the outbox, all inside one database
+     * transaction that holds the rows' locks: {@code FOR UPDATE SKIP LOCKED} leaves rows another node's relay or
+     * sweep is sending to that node, so two nodes do not send the same rows (H2 and PostgreSQL both support it).
+     */
     void send(List<OutboxMessage> messages) {
-        jms.execute(session -> {
+        tx.executeWithoutResult(status -> {
+            List<Long> claimed = jdbc.sql("SELECT id FROM outbox_message WHERE id IN (:ids) ORDER BY id "
+                            + "FOR UPDATE SKIP LOCKED")
+                    .param("ids", messages.stream().map(OutboxMessage::id).toList())
+                    .query(Long.class).list();
+            Set<Long> mine = Set.copyOf(claimed);
+            sendClaimed(messages.stream().filter(m -> mine.contains(m.id())).toList());
+        });
+    }
+
+    /** Relays messages older than the sweep age; returns how many were sent. Called by route outbox-relay-sweep. */
+    public int sweep() {
+        Integer sent = tx.execute(status -> {
+            List<OutboxMessage> stale = jdbc.sql("SELECT id, event_id, destination, group_key, event_type, body "
+                            + "FROM outbox_message WHERE created_at < ? ORDER BY id LIMIT " + BATCH
+                            + " FOR UPDATE SKIP LOCKED")
+                    .param(DossierTrail.now().minus(sweepAge))
+                    .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("event_id"),
+                            rs.getString("destination"), rs.getString("group_key"), rs.getString("event_type"),
+                            rs.getString("body")))
+                    .list();
+            if (!stale.isEmpty()) {
+                log.info("Outbox sweep relaying {} message(s) left behind", stale.size());
+                sendClaimed(stale);
+            }
+            return stale.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    /** Sends rows locked by the current database transaction to the broker and deletes them in it. */
+    private void sendClaimed(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try {
+            sendAll(jms, messages);
+        } catch (RuntimeException e) {
+            // The batch was rolled back: a broker failover in the middle, or a message of it reached the broker
+            // before (sent, then the node died before its DELETE) and Artemis' duplicate detection refused the
+            // whole transaction. One by one without a transaction, a duplicate is dropped silently by the broker
+            // and the others are stored; each send waits for the broker's durable acknowledgement.
+            log.info("Outbox batch of {} rolled back by the broker ({}); sending one by one", messages.size(),
+                    e.getMessage());
+            sendAll(singleSends, messages);
+        }
+        jdbc.sql("DELETE FROM outbox_message WHERE id IN (:ids)")
+                .param("ids", messages.stream().map(OutboxMessage::id).toList())
+                .update();
+    }
+
+    /** Sends through the transacted template (one commit for the batch) or the one that sends one by one. */
+    private static void sendAll(JmsTemplate template, List<OutboxMessage> messages) {
+        template.execute(session -> {
             MessageProducer producer = session.createProducer(null);
             try {
                 for (OutboxMessage m : messages) {
-                    TextMessage message = session.createTextMessage(m.body());
-                    withHeaders(message, m);
-                    producer.send(session.createQueue(m.destination()), message);
+                    producer.send(session.createQueue(m.destination()), message(session, m));
                 }
-                session.commit();
+                if (session.getTransacted()) {
+                    session.commit();
+                }
             } catch (JMSException | RuntimeException e) {
-                session.rollback();
+                if (session.getTransacted()) {
+                    session.rollback();
+                }
                 throw e;
             } finally {
                 producer.close();
             }
             return null;
         }, true);
-        jdbc.sql("DELETE FROM outbox_message WHERE id IN (:ids)")
-                .param("ids", messages.stream().map(OutboxMessage::id).toList())
-                .update();
     }
 
-    /** Relays messages older than the sweep age; returns how many were sent. Called by route outbox-relay-sweep. */
-    public int sweep() {
-        List<OutboxMessage> stale = jdbc.sql("SELECT id, event_id, destination, group_key, event_type, body "
-                        + "FROM outbox_message WHERE created_at < ? ORDER BY id LIMIT " + BATCH)
-                .param(DossierTrail.now().minus(sweepAge))
-                .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("event_id"),
-                        rs.getString("destination"), rs.getString("group_key"), rs.getString("event_type"),
-                        rs.getString("body")))
-                .list();
-        if (!stale.isEmpty()) {
-            log.info("Outbox sweep relaying {} message(s) left behind", stale.size());
-            send(stale);
-        }
-        return stale.size();
+    private static Message message(Session session, OutboxMessage m) throws JMSException {
+        TextMessage message = session.createTextMessage(m.body());
+        withHeaders(message, m);
+        // Artemis drops a second message with the same id on the same address (its id cache is persistent and
+        // replicated to the backup): a send repeated after a crash or a failover is stored once.
+        message.setStringProperty(DUPLICATE_ID, m.eventId());
+        return message;
     }
 
     private static void withHeaders(Message message, OutboxMessage m) throws JMSException {

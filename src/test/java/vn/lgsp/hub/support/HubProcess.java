@@ -32,12 +32,18 @@ public final class HubProcess implements AutoCloseable {
 
     /** Starts with extra JVM options (heap is capped at 512 MB, the target of the benchmarks). */
     public static HubProcess start(int port, Path dataDir, Path log, List<String> jvmOptions, String... extraArgs) {
+        return start("vn.lgsp.hub.HubApplication", port, dataDir, log, jvmOptions, extraArgs);
+    }
+
+    /** Starts another Spring Boot main class of the project, e.g. the simulators on their own (SimulatorsApplication). */
+    public static HubProcess start(String mainClass, int port, Path dataDir, Path log, List<String> jvmOptions,
+                                   String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
-                "vn.lgsp.hub.HubApplication",
+                mainClass,
                 "--server.port=" + port,
                 "--hub.data-dir=" + dataDir));
         command.addAll(List.of(extraArgs));

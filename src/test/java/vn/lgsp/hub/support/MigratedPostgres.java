@@ -33,6 +33,15 @@ public final class MigratedPostgres implements AutoCloseable {
         return JdbcClient.create(postgres.getPostgresDatabase());
     }
 
+    public javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    /** The JDBC URL of the server's {@code postgres} database (user and password {@code postgres}), for hub JVMs. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
     @Override
     public void close() throws IOException {
         postgres.close();
