@@ -29,7 +29,8 @@ public enum ErrorCode {
     UNKNOWN_SECTOR_STATUS(HttpStatus.UNPROCESSABLE_ENTITY, "Status not in the sector system's status table"),
     PAYMENT_FEES_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "The fees to pay do not match the dossier's fees"),
     PAYMENT_ALREADY_PAID(HttpStatus.CONFLICT, "These fees of the dossier are already paid"),
-    PAYMENT_GATEWAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway is unavailable");
+    PAYMENT_GATEWAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway is unavailable"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this system");
 
     private final HttpStatus status;
     private final String title;

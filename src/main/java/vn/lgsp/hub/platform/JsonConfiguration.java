@@ -2,6 +2,7 @@ package vn.lgsp.hub.platform;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -9,15 +10,28 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.text.Normalizer;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Every JSON string the hub reads is normalised to Unicode NFC, so a Vietnamese name typed with combining marks
- * (NFD, as some systems send it) is stored, compared and forwarded as the same name composed (NFC).
+ * (NFD, as some systems send it) is stored, compared and forwarded as the same name composed (NFC). The parser is
+ * bounded: nesting, number and field-name lengths far below Jackson's defaults, so a hostile body fails fast.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
+
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_NUMBER_LENGTH = 64;
+    static final int MAX_NAME_LENGTH = 1000;
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer boundedJsonParser() {
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH).build()));
+    }
 
     @Bean
     Module nfcStrings() {
