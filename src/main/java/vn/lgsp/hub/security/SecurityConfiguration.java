@@ -32,10 +32,10 @@ public class SecurityConfiguration {
 
     /** Paths anyone may call; every other path needs a connected system (the endpoint test checks this list). */
     public static final List<String> OPEN_PATHS = List.of("/actuator/health/**", "/actuator/health", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schema/**",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schema/**",
             "/sim/**", "/api/v1/payments/callbacks/**", TokenIssuerController.PATH, "/error");
     /** Paths of the administration APIs (role ADMIN). */
-    public static final List<String> ADMIN_PATHS = List.of("/api/v1/admin/**", "/actuator/metrics/**");
+    public static final List<String> ADMIN_PATHS = List.of("/api/v1/admin/**", "/actuator/**");
     static final String REFUSED_SERVICE = SecurityConfiguration.class.getName() + ".refusedService";
     /** API answers are data, never a page: nothing may run or be framed in a browser that opens one. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
