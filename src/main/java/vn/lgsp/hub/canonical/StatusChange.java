@@ -1,6 +1,7 @@
 package vn.lgsp.hub.canonical;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,4 +25,13 @@ public record StatusChange(
         @JsonPropertyDescription("Officer who made the change (NguoiXuLy)")
         @Size(max = 128)
         String officer) {
+
+    /**
+     * A change cannot have happened more than a day ahead of the hub's clock (that much skew is tolerated): a date
+     * far in the future would stay the current status forever, whatever came after it.
+     */
+    @AssertTrue(message = "must not be more than a day in the future")
+    private boolean isAt() {
+        return at == null || !at.isAfter(OffsetDateTime.now().plusDays(1));
+    }
 }

@@ -36,6 +36,7 @@ import vn.lgsp.hub.support.HubIntegrationTest;
         "hub.clients.quota.api-key-hashes[0]={lgsp-demo}17787278f762a162af1f00faa64206170763b764f9712ff9e6723294044ce3b8",
         "hub.clients.quota.services[0]=kpi",
         "hub.clients.quota.rate-limit.daily-quota=3",
+        "hub.systems.docaxis.poll-interval=200",
 })
 abstract class SecurityIntegrationTest extends HubIntegrationTest {
 
