@@ -27,11 +27,11 @@ public record StatusChange(
         String officer) {
 
     /**
-     * A change cannot have happened more than a day ahead of the hub's clock (that much skew is tolerated): a date
-     * far in the future would stay the current status forever, whatever came after it.
+     * A change dated far ahead of the hub's clock would stay the current status forever, whatever came after it;
+     * a week of tolerance covers clock skew and systems that record planned dates.
      */
-    @AssertTrue(message = "must not be more than a day in the future")
+    @AssertTrue(message = "must not be more than 7 days in the future")
     private boolean isAt() {
-        return at == null || !at.isAfter(OffsetDateTime.now().plusDays(1));
+        return at == null || !at.isAfter(OffsetDateTime.now().plusDays(7));
     }
 }
