@@ -60,20 +60,23 @@ public record HubProperties(
     /**
      * A connected system allowed to call the hub, with the salted hashes of its API keys (two during rotation)
      * and its roles (ADMIN for the administration APIs); the services it may call (security.HubService names),
-     * its rate limit, and the salted hashes of its OAuth2 client secrets (for the built-in token issuer).
+     * its rate limit, the salted hashes of its OAuth2 client secrets (for the built-in token issuer), and the
+     * subjects of the client certificates that identify it on the mutual-TLS connector.
      */
     public record Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles,
-                         List<String> services, RateLimit rateLimit, List<String> clientSecretHashes) {
+                         List<String> services, RateLimit rateLimit, List<String> clientSecretHashes,
+                         List<String> certificateSubjects) {
         @ConstructorBinding
         public Client {
             apiKeyHashes = apiKeyHashes == null ? List.of() : List.copyOf(apiKeyHashes);
             roles = roles == null ? List.of() : List.copyOf(roles);
             services = services == null ? List.of() : List.copyOf(services);
             clientSecretHashes = clientSecretHashes == null ? List.of() : List.copyOf(clientSecretHashes);
+            certificateSubjects = certificateSubjects == null ? List.of() : List.copyOf(certificateSubjects);
         }
 
         public Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles) {
-            this(name, agencyCode, apiKeyHashes, roles, null, null, null);
+            this(name, agencyCode, apiKeyHashes, roles, null, null, null, null);
         }
     }
 

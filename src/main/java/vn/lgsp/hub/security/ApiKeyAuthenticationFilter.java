@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,12 +15,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a connected system by its {@code X-Api-Key} header or an OAuth2 bearer JWT
  * ({@code Authorization: Bearer}). A request without valid credentials goes on unauthenticated and is refused by
- * the security rules with 401. A token limits the system to the services it names (never beyond its grant).
+ * the security rules with 401. A token limits the system to the services it names (never beyond its grant). On the
+ * mutual-TLS connector a verified client certificate whose subject is registered identifies the system as well.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Api-Key";
     static final String REASON = ApiKeyAuthenticationFilter.class.getName() + ".reason";
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final ClientRegistry clients;
     private final JwtTokens tokens;
@@ -41,6 +44,12 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     .ifPresentOrElse(
                             system -> SecurityContextHolder.getContext().setAuthentication(new SystemAuthentication(system)),
                             () -> request.setAttribute(REASON, "The bearer token is not valid"));
+        } else if (key == null && request.getAttribute(CERTIFICATES) instanceof X509Certificate[] certificates
+                && certificates.length > 0) {
+            // Mutual TLS: the connector verified the chain against the trust store; the subject names the system.
+            clients.authenticateCertificate(certificates[0].getSubjectX500Principal()).ifPresentOrElse(
+                    system -> SecurityContextHolder.getContext().setAuthentication(new SystemAuthentication(system)),
+                    () -> request.setAttribute(REASON, "The client certificate names no registered system"));
         } else if (key == null) {
             request.setAttribute(REASON, "The " + HEADER + " header or a bearer token is missing");
         } else {

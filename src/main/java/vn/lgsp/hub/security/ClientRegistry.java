@@ -3,6 +3,7 @@ package vn.lgsp.hub.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.HubProperties;
 
@@ -13,14 +14,16 @@ import vn.lgsp.hub.platform.HubProperties;
 @Component
 public class ClientRegistry {
 
-    private record Entry(ConnectedSystem system, List<String> hashes, List<String> secretHashes) {
+    private record Entry(ConnectedSystem system, List<String> hashes, List<String> secretHashes,
+                         List<String> certificateSubjects) {
     }
 
     private final List<Entry> entries;
 
     public ClientRegistry(HubProperties properties) {
         this.entries = properties.clients().entrySet().stream()
-                .map(e -> new Entry(toSystem(e), e.getValue().apiKeyHashes(), e.getValue().clientSecretHashes()))
+                .map(e -> new Entry(toSystem(e), e.getValue().apiKeyHashes(), e.getValue().clientSecretHashes(),
+                        e.getValue().certificateSubjects().stream().map(ClientRegistry::canonical).toList()))
                 .toList();
         entries.forEach(e -> {
             String prefix = "hub.clients." + e.system().id();
@@ -66,6 +69,16 @@ public class ClientRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /** The system a verified client certificate (mutual TLS) names by its subject. */
+    public Optional<ConnectedSystem> authenticateCertificate(X500Principal subject) {
+        String name = subject.getName(X500Principal.CANONICAL);
+        return entries.stream().filter(e -> e.certificateSubjects().contains(name)).map(Entry::system).findFirst();
+    }
+
+    private static String canonical(String subject) {
+        return new X500Principal(subject).getName(X500Principal.CANONICAL);
     }
 
     public Optional<ConnectedSystem> find(String id) {

@@ -48,7 +48,7 @@ class ProductionSafetyCheckTests {
                 new HubProperties.Simulators(false),
                 Map.of("sector-land", new HubProperties.Client("Land", "H15.13",
                         List.of(ApiKeys.hash("prod-2026-11", "a-long-random-key")), List.of(), List.of("dossier-intake"),
-                        null, List.of(ApiKeys.hash(ApiKeys.DEMO_SALT, "demo-sector-land-secret")))));
+                        null, List.of(ApiKeys.hash(ApiKeys.DEMO_SALT, "demo-sector-land-secret")), null)));
         var env = new MockEnvironment().withProperty("spring.datasource.password", "s3cret-from-vault")
                 .withProperty("spring.artemis.password", "an0ther-s3cret")
                 .withProperty("hub.systems.business.token-url", "http://dkkd.example.gov.vn/oauth/token")
