@@ -57,8 +57,8 @@ public class ProductionSafetyCheck implements InitializingBean {
         hub.clients().forEach((id, client) -> client.clientSecretHashes().stream().filter(ApiKeys::isDemo).findAny()
                 .ifPresent(h -> problems.add("hub.clients." + id + " uses a demo client secret")));
         String jwtSecret = env.getProperty("hub.security.jwt.secret");
-        if (jwtSecret != null && (jwtSecret.startsWith("demo-") || DEMO_PASSWORDS.contains(jwtSecret)
-                && !jwtSecret.isEmpty())) {
+        if (jwtSecret != null && !jwtSecret.isEmpty()
+                && (jwtSecret.startsWith("demo-") || DEMO_PASSWORDS.contains(jwtSecret))) {
             problems.add("hub.security.jwt.secret is a demo secret");
         }
         problems.addAll(plainHttpUrls());
