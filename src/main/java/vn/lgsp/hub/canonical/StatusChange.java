@@ -1,6 +1,7 @@
 package vn.lgsp.hub.canonical;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,4 +25,13 @@ public record StatusChange(
         @JsonPropertyDescription("Officer who made the change (NguoiXuLy)")
         @Size(max = 128)
         String officer) {
+
+    /**
+     * A change dated absurdly far ahead (a typo, or a way to pin a status) would stay the current status forever,
+     * whatever came after it; before 2100 leaves room for every real date (and for tests that date theirs ahead).
+     */
+    @AssertTrue(message = "must be before 2100")
+    private boolean isAt() {
+        return at == null || at.getYear() < 2100;
+    }
 }

@@ -48,7 +48,7 @@ public record DocumentRequest(
     }
 
     public record Attachment(
-            @NotBlank @Size(max = 255) @Pattern(regexp = "^[^/\\\\\\x00-\\x1f]+$", message = "must be a file name")
+            @NotBlank @Size(max = 255) @Pattern(regexp = "^(?!\\.+$)[^/\\\\\\x00-\\x1f]+$", message = "must be a file name")
             String name,
             @NotBlank @Size(max = 255) String contentType,
             @Size(max = 2000) @Pattern(regexp = "^https?://.+", message = "must be an http(s) URL") String url,

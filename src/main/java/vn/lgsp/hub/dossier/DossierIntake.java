@@ -13,6 +13,7 @@ import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.sectors.DossierRouter;
+import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -37,9 +38,11 @@ public class DossierIntake {
     private final TransactionTemplate tx;
     private final String dvcqgQueue;
     private final DossierRouter router;
+    private final AccessRights rights;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
-                         Outbox outbox, TransactionTemplate tx, HubProperties properties, DossierRouter router) {
+                         Outbox outbox, TransactionTemplate tx, HubProperties properties, DossierRouter router,
+                         AccessRights rights) {
         this.store = store;
         this.validation = validation;
         this.json = json;
@@ -48,6 +51,7 @@ public class DossierIntake {
         this.tx = tx;
         this.dvcqgQueue = properties.queues().dvcqgSync();
         this.router = router;
+        this.rights = rights;
     }
 
     /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
@@ -61,10 +65,7 @@ public class DossierIntake {
         Dossier submitted = received.applicant().verification() == null ? received
                 : received.withApplicant(received.applicant().withVerification(null));
         String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
-        if (!source.equals(caller.id())) {
-            throw new HubException(ErrorCode.FORBIDDEN, "A system may submit only its own dossiers: sourceSystem "
-                    + "must be '" + caller.id() + "' or absent");
-        }
+        rights.requireOwnSource(caller, source);
         String requestHash = json.hash(submitted);
         Optional<IntakeReceipt> earlier = earlierSubmission(caller, idempotencyKey, requestHash, source, submitted);
         if (earlier.isPresent()) {

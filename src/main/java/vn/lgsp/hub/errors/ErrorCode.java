@@ -31,7 +31,8 @@ public enum ErrorCode {
     PAYMENT_ALREADY_PAID(HttpStatus.CONFLICT, "These fees of the dossier are already paid"),
     PAYMENT_GATEWAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway is unavailable"),
     CONSOLE_TARGET_NOT_FOUND(HttpStatus.NOT_FOUND, "No such route, queue or message"),
-    BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The message broker did not answer");
+    BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The message broker did not answer"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this system");
 
     private final HttpStatus status;
     private final String title;

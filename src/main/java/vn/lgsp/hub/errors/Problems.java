@@ -18,7 +18,8 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        // A detail may quote a piece of the input (a field name, a code): never let it carry control or markup characters.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), SafeText.printable(detail));
         problem.setType(URI.create(code.type()));
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
@@ -27,7 +28,8 @@ public final class Problems {
             problem.setProperty(CORRELATION_ID, correlationId);
         }
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.stream().map(e -> new FieldError(SafeText.printable(e.field()),
+                    SafeText.printable(e.message()))).toList());
         }
         return problem;
     }

@@ -21,7 +21,7 @@ public final class SoapFaults {
     public static SoapFault of(Throwable failure) {
         HubException hub = failure instanceof HubException h ? h
                 : new HubException(ErrorCode.INTERNAL_ERROR, "The request could not be processed");
-        SoapFault fault = new SoapFault(hub.code().name() + ": " + hub.getMessage(),
+        SoapFault fault = new SoapFault(SafeText.printable(hub.code().name() + ": " + hub.getMessage()),
                 new QName(SOAP_NS, hub.code().isClientError() ? "Client" : "Server"));
         Element detail = fault.getOrCreateDetail();
         Element info = detail.getOwnerDocument().createElementNS(NS, "f:HubFault");
@@ -31,8 +31,8 @@ public final class SoapFaults {
             append(info, "correlationId", correlationId);
         }
         for (FieldError error : hub.fieldErrors()) {
-            Element e = append(info, "error", error.message());
-            e.setAttribute("field", error.field());
+            Element e = append(info, "error", SafeText.printable(error.message()));
+            e.setAttribute("field", SafeText.printable(error.field()));
         }
         detail.appendChild(info);
         return fault;
@@ -57,6 +57,6 @@ public final class SoapFaults {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SafeText.printable(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -58,12 +59,31 @@ public record HubProperties(
 
     /**
      * A connected system allowed to call the hub, with the salted hashes of its API keys (two during rotation)
-     * and its roles (ADMIN for the administration APIs).
+     * and its roles (ADMIN for the administration APIs); the services it may call (security.HubService names),
+     * its rate limit, the salted hashes of its OAuth2 client secrets (for the built-in token issuer), and the
+     * subjects of the client certificates that identify it on the mutual-TLS connector.
      */
-    public record Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles) {
+    public record Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles,
+                         List<String> services, RateLimit rateLimit, List<String> clientSecretHashes,
+                         List<String> certificateSubjects) {
+        @ConstructorBinding
         public Client {
             apiKeyHashes = apiKeyHashes == null ? List.of() : List.copyOf(apiKeyHashes);
             roles = roles == null ? List.of() : List.copyOf(roles);
+            services = services == null ? List.of() : List.copyOf(services);
+            clientSecretHashes = clientSecretHashes == null ? List.of() : List.copyOf(clientSecretHashes);
+            certificateSubjects = certificateSubjects == null ? List.of() : List.copyOf(certificateSubjects);
         }
+
+        public Client(String name, String agencyCode, List<String> apiKeyHashes, List<String> roles) {
+            this(name, agencyCode, apiKeyHashes, roles, null, null, null, null);
+        }
+    }
+
+    /**
+     * Requests a system may make: a sustained rate per second with a burst above it, and an optional daily quota
+     * (0 or absent: none). Absent values fall back to {@code hub.security.rate-limit}.
+     */
+    public record RateLimit(Double requestsPerSecond, Integer burst, Long dailyQuota) {
     }
 }

@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.security.ApiKeys;
 
 /**
- * Refuses to start the prod profile with anything from the demo setup: demo API keys, demo passwords,
- * simulators, or a system still pointed at a simulator.
+ * Refuses to start the prod profile with anything from the demo setup: demo API keys, client secrets or JWT
+ * signing key, demo passwords, simulators, a system still pointed at a simulator, or an outbound address without TLS.
  */
 @Component
 @Profile("prod")
 public class ProductionSafetyCheck implements InitializingBean {
 
     static final Set<String> DEMO_PASSWORDS = Set.of("hub-demo", "artemis-demo", "dvcqg-demo", "postgres", "admin", "password", "");
+
+    static final List<String> OUTBOUND_URL_KEYS = List.of("base-url", "token-url", "auth-url");
 
     private final HubProperties hub;
     private final Environment env;
@@ -27,11 +29,39 @@ public class ProductionSafetyCheck implements InitializingBean {
         this.env = env;
     }
 
+    /** Every outbound connection in production uses TLS: an {@code http://} address of an external system is refused. */
+    private List<String> plainHttpUrls() {
+        List<String> found = new ArrayList<>();
+        hub.systems().forEach((id, system) -> {
+            for (String key : OUTBOUND_URL_KEYS) {
+                String value = "base-url".equals(key) && system.baseUrl() != null ? system.baseUrl()
+                        : env.getProperty("hub.systems." + id + "." + key);
+                if (value != null && value.regionMatches(true, 0, "http://", 0, 7)) {
+                    found.add("hub.systems." + id + "." + key + " is not https (TLS is required for every outbound "
+                            + "connection)");
+                }
+            }
+        });
+        String jwkSetUri = env.getProperty("hub.security.jwt.jwk-set-uri");
+        if (jwkSetUri != null && jwkSetUri.regionMatches(true, 0, "http://", 0, 7)) {
+            found.add("hub.security.jwt.jwk-set-uri is not https");
+        }
+        return found;
+    }
+
     @Override
     public void afterPropertiesSet() {
         List<String> problems = new ArrayList<>();
         hub.clients().forEach((id, client) -> client.apiKeyHashes().stream().filter(ApiKeys::isDemo).findAny()
                 .ifPresent(h -> problems.add("hub.clients." + id + " uses a demo API key")));
+        hub.clients().forEach((id, client) -> client.clientSecretHashes().stream().filter(ApiKeys::isDemo).findAny()
+                .ifPresent(h -> problems.add("hub.clients." + id + " uses a demo client secret")));
+        String jwtSecret = env.getProperty("hub.security.jwt.secret");
+        if (jwtSecret != null && !jwtSecret.isEmpty()
+                && (jwtSecret.startsWith("demo-") || DEMO_PASSWORDS.contains(jwtSecret))) {
+            problems.add("hub.security.jwt.secret is a demo secret");
+        }
+        problems.addAll(plainHttpUrls());
         if (hub.clients().isEmpty()) {
             problems.add("no connected system is configured under hub.clients");
         }

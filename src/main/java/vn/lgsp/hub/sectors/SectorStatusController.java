@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.dossier.DossierStatusUpdates;
-import vn.lgsp.hub.errors.ErrorCode;
-import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.Callers;
+import vn.lgsp.hub.security.HubService;
 
 /**
  * Progress callback for push-style sector systems: a system reports a status in its OWN vocabulary; the hub maps
@@ -36,9 +36,11 @@ public class SectorStatusController {
     }
 
     private final SectorProgress progress;
+    private final AccessRights rights;
 
-    public SectorStatusController(SectorProgress progress) {
+    public SectorStatusController(SectorProgress progress, AccessRights rights) {
         this.progress = progress;
+        this.rights = rights;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,8 +50,9 @@ public class SectorStatusController {
                                                                @RequestBody SectorStatusReport report) {
         var caller = Callers.current();
         if (!caller.id().equals(system)) {
-            throw new HubException(ErrorCode.FORBIDDEN, "A system may report progress only under its own id");
+            throw rights.refuse(caller, HubService.SECTOR_PROGRESS, "A system may report progress only under its own id");
         }
+        rights.requireOwnerOrAssigned(caller, report.dossierCode(), HubService.SECTOR_PROGRESS, false);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(progress.report(caller, report.dossierCode(),
                 report.status(), report.at(), report.note(), report.officer()));
     }

@@ -40,6 +40,31 @@ class ProductionSafetyCheckTests {
         assertThatCode(() -> new ProductionSafetyCheck(hub, env).afterPropertiesSet()).doesNotThrowAnyException();
     }
 
+    @Test
+    void refusesPlainHttpToAnyExternalSystemAndDemoJwtAndClientSecrets() {
+        var hub = new HubProperties(null, null, null, null, null, null, null,
+                Map.of("onestop", new HubProperties.ExternalSystem("http://motcua.example.gov.vn", null, null, 4, null, null),
+                        "business", new HubProperties.ExternalSystem("https://dkkd.example.gov.vn", null, null, 1, null, null)),
+                new HubProperties.Simulators(false),
+                Map.of("sector-land", new HubProperties.Client("Land", "H15.13",
+                        List.of(ApiKeys.hash("prod-2026-11", "a-long-random-key")), List.of(), List.of("dossier-intake"),
+                        null, List.of(ApiKeys.hash(ApiKeys.DEMO_SALT, "demo-sector-land-secret")), null)));
+        var env = new MockEnvironment().withProperty("spring.datasource.password", "s3cret-from-vault")
+                .withProperty("spring.artemis.password", "an0ther-s3cret")
+                .withProperty("hub.systems.business.token-url", "http://dkkd.example.gov.vn/oauth/token")
+                .withProperty("hub.security.jwt.secret", "demo-jwt-signing-secret-0123456789abcdef")
+                .withProperty("hub.security.jwt.jwk-set-uri", "http://idp.example.gov.vn/jwks");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(hub, env).afterPropertiesSet())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hub.systems.onestop.base-url is not https")
+                .hasMessageContaining("hub.systems.business.token-url is not https")
+                .hasMessageContaining("hub.security.jwt.jwk-set-uri is not https")
+                .hasMessageContaining("hub.security.jwt.secret is a demo secret")
+                .hasMessageContaining("hub.clients.sector-land uses a demo client secret")
+                .hasMessageNotContaining("hub.systems.business.base-url");
+    }
+
     private static HubProperties properties(boolean simulators, String keyHash, HubProperties.ExternalSystem onestop) {
         return new HubProperties(null, null, null, null, null, null, null, Map.of("onestop", onestop),
                 new HubProperties.Simulators(simulators),

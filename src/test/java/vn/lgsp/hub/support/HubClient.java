@@ -78,6 +78,20 @@ public class HubClient {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build());
     }
 
+    /** Any request: method, body bytes (null: none) of a content type (null: none), headers as name, value pairs. */
+    public Answer exchange(String method, String path, String apiKey, String contentType, byte[] body,
+                           String... headers) {
+        var builder = request(path, apiKey).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String apiKey) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {

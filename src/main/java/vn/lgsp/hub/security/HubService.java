@@ -1,0 +1,62 @@
+package vn.lgsp.hub.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The services a connected system can be granted ({@code hub.clients.<id>.services}), each with the endpoints it
+ * covers. The administration APIs are not a grantable service: they need the role ADMIN. Every public endpoint must
+ * fall under one of these, the administration APIs or the open list of {@link SecurityConfiguration}
+ * ({@code EndpointAccessSecurityIntegrationTests} fails for an endpoint that does not).
+ */
+public enum HubService {
+    DOSSIER_INTAKE("dossier-intake", "submit dossiers (REST and the SOAP intake of sector systems)",
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers"), new Endpoint(null, "/services/sector/civil/**")),
+    DOSSIER_STATUS("dossier-status", "report status changes of dossiers it owns or is assigned",
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/status")),
+    DOCUMENTS("documents", "send a dossier's documents over the document axis and read results",
+            new Endpoint(null, "/api/v1/dossiers/*/documents"), new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*/results/**")),
+    PAYMENTS("payments", "start and follow online payments of a dossier's fees",
+            new Endpoint(null, "/api/v1/dossiers/*/payments")),
+    DOSSIER_READ("dossier-read", "follow dossiers it owns or is assigned",
+            new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*")),
+    SECTOR_PROGRESS("sector-progress", "report progress in its own status codes, under its own id",
+            new Endpoint(HttpMethod.POST, "/api/v1/sectors/*/status")),
+    CITIZEN_LOOKUP("registry-citizen", "look citizens up in the national population database",
+            new Endpoint(HttpMethod.GET, "/api/v1/citizens/*")),
+    ENTERPRISE_LOOKUP("registry-enterprise", "look enterprises up in the business registry",
+            new Endpoint(HttpMethod.GET, "/api/v1/enterprises/*")),
+    KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**"));
+
+    /** An endpoint pattern (Ant style) and its method; {@code null} method: every method. */
+    public record Endpoint(HttpMethod method, String pattern) {
+    }
+
+    private final String id;
+    private final String description;
+    private final List<Endpoint> endpoints;
+
+    HubService(String id, String description, Endpoint... endpoints) {
+        this.id = id;
+        this.description = description;
+        this.endpoints = List.of(endpoints);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    public static Optional<HubService> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,50 @@
+package vn.lgsp.hub.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code hub.security.*}: how JWTs are validated (and issued by the built-in issuer), default rate limits, CORS.
+ * Secrets come from configuration or the environment (demo values only in application-demo.yml).
+ */
+@ConfigurationProperties("hub.security")
+public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors) {
+
+    public SecurityProperties {
+        jwt = jwt == null ? new Jwt(null, null, null, null, false) : jwt;
+        rateLimit = rateLimit == null ? new RateLimitDefaults(1000.0, 2000, 0L) : rateLimit;
+        cors = cors == null ? new Cors(List.of()) : cors;
+    }
+
+    /**
+     * JWTs of OAuth2 client credentials. {@code issuer}: the expected {@code iss}; {@code secret}: the shared HMAC
+     * key (HS256, at least 32 bytes) the built-in issuer signs with and every node validates with;
+     * {@code jwkSetUri}: an external issuer's keys (RS256/ES256) instead of a secret; {@code tokenTtl}: lifetime of
+     * tokens the built-in issuer makes; {@code builtInIssuer}: serve {@code POST /oauth2/token}.
+     */
+    public record Jwt(String issuer, String secret, String jwkSetUri, Duration tokenTtl, boolean builtInIssuer) {
+        public Jwt {
+            tokenTtl = tokenTtl == null ? Duration.ofMinutes(5) : tokenTtl;
+        }
+
+        public boolean enabled() {
+            return hasText(secret) || hasText(jwkSetUri);
+        }
+
+        private static boolean hasText(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+
+    /** Limits of a system that sets none itself. */
+    public record RateLimitDefaults(Double requestsPerSecond, Integer burst, Long dailyQuota) {
+    }
+
+    /** Origins allowed to call the API from a browser; empty (the default): none. */
+    public record Cors(List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+    }
+}
