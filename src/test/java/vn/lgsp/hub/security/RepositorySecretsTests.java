@@ -78,6 +78,9 @@ class RepositorySecretsTests {
         assertThat(scan("docker-compose.yml", "      HUB_DB_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}"))
                 .isEmpty();
         assertThat(scan("clients.example.yml", "        - \"{replace-salt}" + "0".repeat(64) + "\"")).isEmpty();
+        // a user-interface text is not a setting, but a key planted in it is still found
+        assertThat(scan("src/main/resources/console/messages_vi.properties", "login.password=Mật khẩu")).isEmpty();
+        assertThat(scan("src/main/resources/console/messages_en.properties", "x=" + pem)).hasSize(1);
     }
 
     static List<String> scan(String name, String text) {
@@ -108,6 +111,9 @@ class RepositorySecretsTests {
 
     private static boolean isConfiguration(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.matches("(.*/)?messages(_[a-z]{2})?\\.properties")) {
+            return false; // texts shown to users ("login.password=Password"); the secret patterns still apply
+        }
         return n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".properties") || n.endsWith(".env")
                 || n.endsWith("dockerfile");
     }
