@@ -47,7 +47,12 @@ public final class HubProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             HubProcess hub = new HubProcess(process, port);
-            hub.awaitHealthy();
+            try {
+                hub.awaitHealthy();
+            } catch (RuntimeException notHealthy) {
+                hub.kill(); // never leave a half-started hub behind
+                throw notHealthy;
+            }
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,9 +132,10 @@ public final class HubProcess implements AutoCloseable {
                 "--hub.systems.bank.base-url=" + sim + "/bank");
     }
 
+    /** Up to 3 minutes: on a machine shared with other builds start-up alone has taken more than 90 s. */
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
