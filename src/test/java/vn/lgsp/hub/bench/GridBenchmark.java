@@ -241,7 +241,9 @@ class GridBenchmark {
             codes.add(RemoteSimulators.dossierCode(send(intake(ref("status-seed", clients, i), 1)).body()));
         }
         AtomicLong clock = new AtomicLong();
-        OffsetDateTime base = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(1);
+        // After the dossiers' receipt, one microsecond apart: every change is newer than the last, so it becomes
+        // current and has to reach DVCQG.
+        OffsetDateTime base = OffsetDateTime.now(ZoneOffset.ofHours(7));
         LoadClient load = new LoadClient(clients, 202, (c, i) -> {
             String code = pick(codes);
             String at = base.plusNanos(clock.incrementAndGet() * 1000).toString();
