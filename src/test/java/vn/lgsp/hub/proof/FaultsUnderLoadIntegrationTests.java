@@ -104,7 +104,6 @@ class FaultsUnderLoadIntegrationTests extends HubIntegrationTest {
         if (flow.equals("dvcqg-status")) {
             keys = poisonOneStatusSync(items);
         } else {
-            List<Runnable> prepare = new ArrayList<>();
             List<String> dossiers = flow.equals("docaxis") || flow.equals("payment-notice")
                     ? IntStream.range(0, items).mapToObj(i -> dossier(LAND_KEY, "1.001193")).toList() : List.of();
             if (!dossiers.isEmpty()) {
