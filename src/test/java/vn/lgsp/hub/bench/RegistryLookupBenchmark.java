@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import vn.lgsp.hub.adapters.population.PopulationProperties;
-import vn.lgsp.hub.adapters.population.PopulationSignature;
 import vn.lgsp.hub.registry.RegistryLookups;
 import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
@@ -130,24 +128,8 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
     }
 
     private void direct(String personalId) {
-        String timestamp = Long.toString(System.currentTimeMillis());
-        var request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/sim/population/ws"))
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"TraCuuThongTinCongDan\"")
-                .header("Timestamp", timestamp)
-                .header("Authorization", PopulationSignature.authorization(gateway.authUrl(), gateway.username(),
-                        timestamp, gateway.password()))
-                .header("X-Road-Client", gateway.xRoadClient())
-                .header("ApiKey", gateway.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
-                        <dc:TraCuuThongTinCongDan xmlns:dc="http://dancuquocgia.bca"><dc:MaYeuCau>bench</dc:MaYeuCau>
-                        <dc:MaTichHop>037</dc:MaTichHop><dc:MaCanBo>bench</dc:MaCanBo><dc:MaDonVi>H15</dc:MaDonVi>
-                        <dc:TaiKhoan>lgsp-hagiang</dc:TaiKhoan><dc:SoDinhDanh>%s</dc:SoDinhDanh>
-                        </dc:TraCuuThongTinCongDan></soap:Body></soap:Envelope>""".formatted(personalId),
-                        StandardCharsets.UTF_8))
-                .build();
-        expectOk(request);
+        expectOk(DirectCalls.populationLookup(hub.baseUrl() + "/sim/population/ws", personalId, gateway.username(),
+                gateway.password(), gateway.xRoadClient(), gateway.apiKey()));
     }
 
     private void viaHub(String personalId) {

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.HubClient;
 import vn.lgsp.hub.support.HubIntegrationTest;
+import vn.lgsp.hub.support.HubProcess;
+import vn.lgsp.hub.support.LoadClient;
 
 /**
  * The hub's database goes away under load and comes back: intake answers 503 (never a 202 it cannot keep), and a
@@ -26,7 +33,7 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 class DatabaseOutageIntegrationTests extends HubIntegrationTest {
 
     private static final Path DATA = tempDir();
-    private static final int PORT = freePortForPostgres();
+    private static final int PORT = HubProcess.freePort();
     private static EmbeddedPostgres postgres = startPostgres();
 
     @Autowired
@@ -48,7 +55,7 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
-    void intakeAnswers503DuringTheOutageAndAnInFlightDeliveryCompletesAfterIt() throws IOException {
+    void intakeAnswers503DuringTheOutageAndAnInFlightDeliveryCompletesAfterIt() throws Exception {
         // The one-stop system is slow, so the delivery is still in flight when the database stops.
         onestop.injectFaults(new Faults(null, null, 3000L, null, null));
         long callsBefore = onestop.faultInjector().callsStarted();
@@ -65,6 +72,13 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
 
+        // Under load: while the database is away, no client gets a 202.
+        LoadClient duringOutage = submitting(new ConcurrentLinkedQueue<>()).start();
+        eventually().until(() -> duringOutage.answered() >= 8);
+        LoadClient.Result refusedUnderLoad = duringOutage.stop();
+        assertThat(duringOutage.succeeded()).isZero();
+        assertThat(refusedUnderLoad.errors()).isEqualTo(refusedUnderLoad.requests());
+
         // The one-stop system took the dossier, but the hub cannot record it: the delivery fails and is rolled
         // back to the broker. Keep the database down until that has happened at least once.
         double failedBefore = failedDeliveries();
@@ -80,6 +94,22 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
         assertThat(inDeadLetterQueue(code)).isFalse();
         assertThat(hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("DBUP"))).status())
                 .isEqualTo(202);
+
+        // And under load again after it: every dossier answered 202 is delivered.
+        Queue<String> acceptedAfter = new ConcurrentLinkedQueue<>();
+        LoadClient afterOutage = submitting(acceptedAfter).start();
+        eventually().until(() -> afterOutage.succeeded() >= 30);
+        assertThat(afterOutage.stop().errors()).isZero();
+        eventually().atMost(Duration.ofSeconds(60)).until(() -> acceptedAfter.stream()
+                .allMatch(c -> onestop.receivedLog().get(c) != null));
+    }
+
+    private LoadClient submitting(Queue<String> accepted) {
+        return new LoadClient(4, 202, (client, i) -> HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/dossiers"))
+                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", LAND_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Dossiers.citizen(Dossiers.newRef("DBLOAD")))).build(),
+                (request, body) -> accepted.add(new HubClient.Answer(202, body, java.util.Map.of()).json()
+                        .get("dossierCode").asText()));
     }
 
     private double failedDeliveries() {
@@ -110,14 +140,6 @@ class DatabaseOutageIntegrationTests extends HubIntegrationTest {
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("lgsp-pg-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePortForPostgres() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

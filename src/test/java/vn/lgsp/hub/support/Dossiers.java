@@ -14,8 +14,16 @@ public final class Dossiers {
     }
 
     public static String citizen(String sourceRef) {
+        return citizen(sourceRef, "1.001193");
+    }
+
+    /**
+     * A citizen's dossier for the given procedure: the one-stop system's dossiers are routed to a sector system by
+     * it (1.004227 land, 1.001193 civil status); other callers' dossiers go to the one-stop system whatever it is.
+     */
+    public static String citizen(String sourceRef, String procedureCode) {
         return """
-            {"procedureCode":"1.001193","procedureName":"Đăng ký khai sinh","agencyCode":"H15.50.05.13",
+            {"procedureCode":"%s","procedureName":"Đăng ký khai sinh","agencyCode":"H15.50.05.13",
              "sourceRef":"%s",
              "applicant":{"type":"CITIZEN","personalId":"002190012345","fullName":"Nguyễn Thị Hoà",
                           "birthDate":"1990-05-12","address":"Số 12 Trần Phú, phường Minh Khai, tỉnh Hà Giang",
@@ -24,7 +32,7 @@ public final class Dossiers {
              "dueAt":"2026-12-01T17:00:00+07:00",
              "documents":[{"code":"TP01","name":"Giấy chứng sinh","url":"https://dvc.example.vn/f/1.pdf","digitized":true}],
              "fees":[{"code":"LP01","name":"Lệ phí đăng ký khai sinh","amount":8000}]}
-            """.formatted(sourceRef);
+            """.formatted(procedureCode, sourceRef);
     }
 
     public static String business(String sourceRef, String enterpriseCode) {

@@ -23,7 +23,9 @@ import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
  * the data directory) is shared by every test class with the same configuration, so tests use their own
  * source references and reset the simulators they use.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// Settings a subclass may override with its own @DynamicPropertySource (which would lose to the ones below).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "hub.delivery.max-redeliveries=4")
 @Import(HubClient.class)
 @AutoConfigureObservability
 public abstract class HubIntegrationTest {
@@ -59,7 +61,6 @@ public abstract class HubIntegrationTest {
         // Quick retries so failure scenarios finish in seconds; the policy itself is what is tested.
         registry.add("hub.delivery.initial-delay", () -> "100ms");
         registry.add("hub.delivery.max-delay", () -> "400ms");
-        registry.add("hub.delivery.max-redeliveries", () -> "4");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
         registry.add("hub.outbox.sweep-age", () -> "1s");
         // Registry outages recover in about a second: short circuit-breaker wait, quick re-verification sweep.

@@ -53,7 +53,12 @@ public final class HubProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             HubProcess hub = new HubProcess(process, port);
-            hub.awaitHealthy();
+            try {
+                hub.awaitHealthy();
+            } catch (RuntimeException notHealthy) {
+                hub.kill(); // never leave a half-started hub behind
+                throw notHealthy;
+            }
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,9 +69,79 @@ public final class HubProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A value of the hub's own metrics ({@code /actuator/metrics/<name>[?tag=k:v]}), read with the admin key. */
+    public double metric(String nameAndQuery) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/actuator/metrics/" + nameAndQuery))
+                    .header("X-Api-Key", "demo-admin-key").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    .get("measurements").get(0).get("value").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A port free on 127.0.0.1 right now. */
+    public static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The operating system's process id (for /proc/<pid>/fd, jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * A second hub JVM used only for its simulators, so that they keep what they received while the hub under test
+     * is killed and restarted. Its own routes idle (nothing is submitted to it); the sector simulators report
+     * progress to {@code hubUrl}, the hub under test.
+     */
+    public static HubProcess startSimulators(int port, Path dataDir, Path log, String hubUrl) {
+        // They hold every item they receive: room for a benchmark's worth of 100 KB dossiers.
+        return start(port, dataDir, log, List.of("-Xmx2g"), "--logging.level.root=WARN",
+                "--hub.simulators.sectors.hub-url=" + hubUrl,
+                "--hub.simulators.payment.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/payment",
+                "--hub.simulators.bank.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/bank");
+    }
+
+    /** Arguments that point a hub at the simulators served by {@code simulators} instead of its own. */
+    public static List<String> systemsAt(HubProcess simulators) {
+        String sim = simulators.baseUrl() + "/sim";
+        return List.of(
+                "--hub.systems.onestop.base-url=" + sim + "/onestop",
+                "--hub.systems.dvcqg.base-url=" + sim + "/dvcqg",
+                "--hub.systems.population.base-url=" + sim + "/population/ws",
+                "--hub.systems.business.base-url=" + sim + "/business/api",
+                "--hub.systems.business.token-url=" + sim + "/business/oauth/token",
+                "--hub.systems.docaxis.base-url=" + sim + "/docaxis",
+                "--hub.systems.sector-land.base-url=" + sim + "/sector-land",
+                "--hub.systems.sector-civil.base-url=" + sim + "/sector-civil/ws",
+                "--hub.systems.sector-labour.base-url=" + sim + "/sector-labour",
+                "--hub.systems.payment.base-url=" + sim + "/payment",
+                "--hub.systems.bank.base-url=" + sim + "/bank");
+    }
+
+    /** Up to 3 minutes: on a machine shared with other builds start-up alone has taken more than 90 s. */
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {

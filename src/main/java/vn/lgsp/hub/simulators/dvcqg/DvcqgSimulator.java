@@ -294,6 +294,16 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         return Map.of("dossiers", all, "logins", logins.get());
     }
 
+    /** Per dossier: inserts, updates, TrangThaiHoSo and progress steps held, without the dossiers themselves. */
+    @GetMapping("/dossiers/counts")
+    public Map<String, List<Integer>> dossierCounts() {
+        Map<String, List<Integer>> counts = new LinkedHashMap<>();
+        synchronized (held) {
+            held.forEach((code, h) -> counts.put(code, List.of(h.inserts(), h.updates(), h.status(), h.progress().size())));
+        }
+        return counts;
+    }
+
     @GetMapping("/dossiers/{code}")
     public ResponseEntity<Map<String, Object>> dossier(@PathVariable String code) {
         Held h = held.get(code);

@@ -43,6 +43,15 @@ public abstract class SimulatorController<T> {
         return Map.of("items", received.items(), "totalArrivals", received.totalArrivals());
     }
 
+    /** Arrival counts by key without the bodies: light enough to poll while thousands of large items arrive. */
+    @GetMapping("/received/arrivals")
+    @Operation(summary = "How many times each key arrived (no bodies)")
+    public Map<String, Integer> receivedArrivals() {
+        Map<String, Integer> arrivals = new java.util.LinkedHashMap<>();
+        received.items().forEach(item -> arrivals.put(item.key(), item.arrivals()));
+        return arrivals;
+    }
+
     @DeleteMapping("/received")
     @Operation(summary = "Forget what was received")
     public ResponseEntity<Void> clearReceived() {
