@@ -104,9 +104,8 @@ abstract class TwoNodeScenario {
 
     /** The simulators as their own JVM, sending callbacks to the hub at the given port. */
     static HubProcess startSimulators(Path dir, int simPort, int hubPort, Path logs) {
-        return HubProcess.start("vn.lgsp.hub.simulators.standalone.SimulatorsApplication", simPort,
-                dir.resolve("sim"), logs.resolve("simulators.log"), List.of("-XX:TieredStopAtLevel=1"),
-                "--hub.simulators.sectors.hub-url=http://127.0.0.1:" + hubPort);
+        return HubProcess.startSimulators(simPort, dir.resolve("sim"), logs.resolve("simulators.log"),
+                "http://127.0.0.1:" + hubPort);
     }
 
     /** Hub node {@code node-<n>} as its own JVM, prod-like: shared PostgreSQL, the HA broker pair, the simulators. */

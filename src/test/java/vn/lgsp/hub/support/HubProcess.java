@@ -109,33 +109,23 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * A second hub JVM used only for its simulators, so that they keep what they received while the hub under test
-     * is killed and restarted. Its own routes idle (nothing is submitted to it); the sector simulators report
-     * progress to {@code hubUrl}, the hub under test.
+     * The simulators as their own JVM ({@code SimulatorsApplication}, no part of the hub), so that they keep what
+     * they received while a hub under test is killed and restarted, and several nodes see one set of them. Callbacks
+     * (sector progress, payment notifications) go to {@code hubUrl}.
      */
     public static HubProcess startSimulators(int port, Path dataDir, Path log, String hubUrl) {
         // They hold every item they receive: room for a benchmark's worth of 100 KB dossiers.
-        return start(port, dataDir, log, List.of("-Xmx2g"), "--logging.level.root=WARN",
+        return start("vn.lgsp.hub.simulators.standalone.SimulatorsApplication", port, dataDir, log,
+                List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"), "--logging.level.root=WARN",
                 "--hub.simulators.sectors.hub-url=" + hubUrl,
                 "--hub.simulators.payment.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/payment",
                 "--hub.simulators.bank.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/bank");
     }
 
-    /** Arguments that point a hub at the simulators served by {@code simulators} instead of its own. */
+    /** Arguments that point a hub at the simulators served by {@code simulators} instead of its own (none then run). */
     public static List<String> systemsAt(HubProcess simulators) {
-        String sim = simulators.baseUrl() + "/sim";
-        return List.of(
-                "--hub.systems.onestop.base-url=" + sim + "/onestop",
-                "--hub.systems.dvcqg.base-url=" + sim + "/dvcqg",
-                "--hub.systems.population.base-url=" + sim + "/population/ws",
-                "--hub.systems.business.base-url=" + sim + "/business/api",
-                "--hub.systems.business.token-url=" + sim + "/business/oauth/token",
-                "--hub.systems.docaxis.base-url=" + sim + "/docaxis",
-                "--hub.systems.sector-land.base-url=" + sim + "/sector-land",
-                "--hub.systems.sector-civil.base-url=" + sim + "/sector-civil/ws",
-                "--hub.systems.sector-labour.base-url=" + sim + "/sector-labour",
-                "--hub.systems.payment.base-url=" + sim + "/payment",
-                "--hub.systems.bank.base-url=" + sim + "/bank");
+        return List.of("--spring.profiles.active=demo,remote-simulators",
+                "--hub.simulators.url=" + simulators.baseUrl());
     }
 
     /** Up to 3 minutes: on a machine shared with other builds start-up alone has taken more than 90 s. */
