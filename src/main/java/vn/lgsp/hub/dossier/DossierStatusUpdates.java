@@ -72,6 +72,11 @@ public class DossierStatusUpdates {
     private Outcome apply(String dossierCode, StatusChange change, ConnectedSystem reporter) {
         StoredDossier dossier = store.lock(dossierCode).orElseThrow(() -> new HubException(
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
+        if (store.hasStatusChange(dossierCode, change)) {
+            // Checked under the dossier's lock rather than caught from the insert: a failed insert would doom a
+            // transaction this one joins (a document-axis package carrying a status already reported).
+            return new Outcome(dossierCode, dossier.status(), false, true);
+        }
         OffsetDateTime now = DossierTrail.now();
         store.insertStatusChange(dossierCode, change, reporter.id(), now);
         boolean current = !change.at().isBefore(dossier.statusAt());

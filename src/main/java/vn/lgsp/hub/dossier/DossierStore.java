@@ -75,6 +75,14 @@ public class DossierStore {
                 .update();
     }
 
+    /** Whether this status at this time is already in the dossier's history (the unique key of a status change). */
+    public boolean hasStatusChange(String dossierCode, StatusChange change) {
+        return jdbc.sql("SELECT COUNT(*) FROM dossier_status_change WHERE dossier_code = ? AND status = ? "
+                        + "AND occurred_at = ?")
+                .params(dossierCode, change.status(), change.at())
+                .query(Long.class).single() > 0;
+    }
+
     public List<StatusChange> statusHistory(String dossierCode) {
         return jdbc.sql("SELECT status, occurred_at, note, officer FROM dossier_status_change WHERE dossier_code = ? "
                         + "ORDER BY occurred_at, id")
