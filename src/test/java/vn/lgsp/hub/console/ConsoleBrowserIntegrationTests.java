@@ -51,6 +51,8 @@ class ConsoleBrowserIntegrationTests extends HubIntegrationTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // A click that submits a form returns before the answer page is there: look for elements a while.
+        browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
         browser.manage().window().setSize(new Dimension(1400, 1000));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -84,7 +86,7 @@ class ConsoleBrowserIntegrationTests extends HubIntegrationTest {
         onestop.injectFaults(new Faults(1.0, 400, null, null, null));
         String code = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("BROWSER")))
                 .json().get("dossierCode").asText();
-        eventually().until(() -> {
+        eventually().ignoreExceptions().until(() -> { // the queue's row appears with its first dead letter
             browser.get(base + "/console/queues");
             return !browser.findElement(By.id("queue-" + ConsoleAccessIntegrationTests.DLQ))
                     .findElement(By.className("depth")).getText().equals("0");
