@@ -294,7 +294,9 @@ class GridBenchmark {
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
-        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--hub.systems.onestop.consumers=8"));
+        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--hub.systems.onestop.consumers=8",
+                // The per-system rate limit (1,000/s by default) protects a node; here it would measure itself.
+                "--hub.security.rate-limit.requests-per-second=1000000", "--hub.security.rate-limit.burst=1000000"));
         args.addAll(HubProcess.systemsAt(simulators));
         if (paused) {
             args.addAll(PAUSE_DELIVERY);

@@ -114,9 +114,10 @@ public final class HubProcess implements AutoCloseable {
      * (sector progress, payment notifications) go to {@code hubUrl}.
      */
     public static HubProcess startSimulators(int port, Path dataDir, Path log, String hubUrl) {
-        // They hold every item they receive: room for a benchmark's worth of 100 KB dossiers.
+        // They hold every item they receive until told to forget: room for a benchmark cell of 100 KB dossiers at
+        // 1,000 clients (2 GB ran out in the baseline of that cell).
         return start("vn.lgsp.hub.simulators.standalone.SimulatorsApplication", port, dataDir, log,
-                List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"), "--logging.level.root=WARN",
+                List.of("-Xmx4g", "-XX:TieredStopAtLevel=1"), "--logging.level.root=WARN",
                 "--hub.simulators.sectors.hub-url=" + hubUrl,
                 "--hub.simulators.payment.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/payment",
                 "--hub.simulators.bank.ipn-url=" + hubUrl + "/api/v1/payments/callbacks/bank");
