@@ -96,8 +96,10 @@ class SingletonJobPolicyTests {
         }
         nodes.forEach(CamelContext::start);
         try {
+            // Which node wins each tick is not promised (a node whose timer is behind may win every time): the
+            // property is that runs never overlap, over enough runs of both timers competing for the lock.
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> runs.get(0).get() >= 5 && runs.get(1).get() >= 5);
+                    .until(() -> runs.get(0).get() + runs.get(1).get() >= 20);
         } finally {
             nodes.forEach(CamelContext::stop);
         }
