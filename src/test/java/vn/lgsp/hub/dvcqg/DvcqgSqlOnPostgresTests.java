@@ -11,37 +11,21 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.BrowserCallback;
 import org.springframework.jms.core.JmsTemplate;
 import vn.lgsp.hub.canonical.Applicant;
 import vn.lgsp.hub.canonical.ApplicantType;
 import vn.lgsp.hub.canonical.Channel;
 import vn.lgsp.hub.canonical.Dossier;
-import vn.lgsp.hub.support.MigratedPostgres;
+import vn.lgsp.hub.support.SqlOnPostgresTest;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.platform.HubProperties;
 
 /** The DVCQG sync tables and queries on real PostgreSQL (production), not only on H2 (the embedded default). */
-class DvcqgSqlOnPostgresTests {
+class DvcqgSqlOnPostgresTests extends SqlOnPostgresTest {
 
-    private static MigratedPostgres postgres;
-    private static JdbcClient jdbc;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = MigratedPostgres.start();
-        jdbc = postgres.jdbc();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void syncStateStepsAndFiguresWorkOnPostgres() {

@@ -10,33 +10,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.canonical.Applicant;
 import vn.lgsp.hub.canonical.ApplicantType;
 import vn.lgsp.hub.canonical.Channel;
 import vn.lgsp.hub.canonical.Dossier;
-import vn.lgsp.hub.support.MigratedPostgres;
+import vn.lgsp.hub.support.SqlOnPostgresTest;
 import vn.lgsp.hub.dossier.DossierStore;
 
 /** The payment tables and queries on real PostgreSQL (production), including concurrent settlement. */
-class PaymentSqlOnPostgresTests {
+class PaymentSqlOnPostgresTests extends SqlOnPostgresTest {
 
-    private static MigratedPostgres postgres;
-    private static JdbcClient jdbc;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = MigratedPostgres.start();
-        jdbc = postgres.jdbc();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void transactionSettlesOnceUnderConcurrencyAndTheReportQueriesWork() throws Exception {
