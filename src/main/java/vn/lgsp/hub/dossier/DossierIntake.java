@@ -5,11 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.DossierStatus;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.sectors.DossierRouter;
@@ -21,7 +21,7 @@ import vn.lgsp.hub.trail.TrailKind;
 /**
  * Accepts dossiers from every adapter (REST, SOAP, later files and pollers): validates, assigns the dossier code,
  * stores the dossier with its trail and its delivery message in one transaction, and answers only after that
- * commit. A repeated submission (same source reference, or same Idempotency-Key) gets the original receipt and
+ * commit (a transaction shared with concurrent requests: {@link GroupCommit}). A repeated submission (same source reference, or same Idempotency-Key) gets the original receipt and
  * creates nothing new.
  */
 @Service("dossierIntake")
@@ -35,20 +35,20 @@ public class DossierIntake {
     private final CanonicalJson json;
     private final DossierTrail trail;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private final GroupCommit commits;
     private final String dvcqgQueue;
     private final DossierRouter router;
     private final AccessRights rights;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
-                         Outbox outbox, TransactionTemplate tx, HubProperties properties, DossierRouter router,
+                         Outbox outbox, GroupCommit commits, HubProperties properties, DossierRouter router,
                          AccessRights rights) {
         this.store = store;
         this.validation = validation;
         this.json = json;
         this.trail = trail;
         this.outbox = outbox;
-        this.tx = tx;
+        this.commits = commits;
         this.dvcqgQueue = properties.queues().dvcqgSync();
         this.router = router;
         this.rights = rights;
@@ -67,14 +67,12 @@ public class DossierIntake {
         String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
         rights.requireOwnSource(caller, source);
         String requestHash = json.hash(submitted);
-        Optional<IntakeReceipt> earlier = earlierSubmission(caller, idempotencyKey, requestHash, source, submitted);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         // Resolved before anything is stored: a dossier nobody handles is refused, never parked.
         DossierRouter.Destination destination = router.destination(submitted, caller);
         try {
-            return tx.execute(status -> store(submitted, source, caller, idempotencyKey, requestHash, destination));
+            // The duplicate check and the writes share a transaction with other requests' (one commit for many).
+            return commits.run(() -> earlierSubmission(caller, idempotencyKey, requestHash, source, submitted)
+                    .orElseGet(() -> store(submitted, source, caller, idempotencyKey, requestHash, destination)));
         } catch (DataIntegrityViolationException concurrentDuplicate) {
             // Another request stored the same submission between our check and our insert.
             return earlierSubmission(caller, idempotencyKey, requestHash, source, submitted)

@@ -31,8 +31,15 @@ public record HubProperties(
         clients = clients == null ? Map.of() : Map.copyOf(clients);
     }
 
-    /** Limits of the intake edge. */
-    public record Intake(DataSize maxBodySize) {
+    /**
+     * Limits of the intake edge, and its group commit: {@code commitThreads} transactions at a time, each carrying
+     * the work of at most {@code commitBatch} requests (see {@link GroupCommit}).
+     */
+    public record Intake(DataSize maxBodySize, Integer commitThreads, Integer commitBatch) {
+        public Intake {
+            commitThreads = commitThreads == null ? 2 : commitThreads;
+            commitBatch = commitBatch == null ? 256 : commitBatch;
+        }
     }
 
     /** Retry policy of HTTP deliveries to external systems. */
