@@ -1,5 +1,8 @@
 package vn.lgsp.hub.platform;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -44,14 +47,20 @@ public class GroupCommit implements SmartLifecycle {
     private final BlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running;
+    private final Timer commitTime;
+    private final DistributionSummary batchSize;
 
-    public GroupCommit(PlatformTransactionManager transactions, HubProperties properties) {
+    public GroupCommit(PlatformTransactionManager transactions, HubProperties properties, MeterRegistry meters) {
         this.batch = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         HubProperties.Intake intake = properties.intake();
         this.threads = intake.commitThreads();
         this.maxBatch = intake.commitBatch();
+        this.commitTime = Timer.builder("lgsp.group.commit").description("Group commits: one transaction each, "
+                + "from its start to its commit").register(meters);
+        this.batchSize = DistributionSummary.builder("lgsp.group.commit.units").description("Requests whose "
+                + "database work one group commit carried").register(meters);
     }
 
     /**
@@ -101,8 +110,9 @@ public class GroupCommit implements SmartLifecycle {
 
     private void commit(List<Unit<?>> units) {
         List<Unit<?>> again = new ArrayList<>();
+        batchSize.record(units.size());
         try {
-            batch.executeWithoutResult(status -> units.forEach(unit -> unit.runUnder(savepoint)));
+            commitTime.record(() -> batch.executeWithoutResult(status -> units.forEach(unit -> unit.runUnder(savepoint))));
         } catch (RuntimeException | Error failure) {
             units.forEach(unit -> unit.result.completeExceptionally(failure));
             return;

@@ -158,6 +158,7 @@ class GridBenchmark {
     private Row cell(String flow, String scenario, int clients, String size, LoadClient load, String accounted)
             throws Exception {
         ResourceSampler sampler = new ResourceSampler(hub, System.nanoTime() + warmup.toNanos());
+        GroupCommits before = GroupCommits.of(hub);
         LoadClient.Result result;
         try {
             result = load.run(warmup, window);
@@ -167,6 +168,7 @@ class GridBenchmark {
         Row row = new Row(flow, scenario, clients, size, result, sampler.meanCpu(), sampler.maxHeapMb(),
                 Machine.loadAverage(), accounted);
         System.out.println(line(row));
+        GroupCommits.of(hub).since(before).ifPresent(System.out::println);
         received.forget(); // the simulators keep what they receive: bounded heap between cells
         return row;
     }
@@ -303,10 +305,12 @@ class GridBenchmark {
         }
         if (database.equals("postgres")) {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.start();
+                // As in production: a commit returns after its WAL is flushed (the embedded server's default is off).
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
             }
             args.addAll(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--hub.intake.commit-threads=4")); // as the prod profile
         }
         String extra = System.getProperty("bench.hub-args", "").trim();
         if (!extra.isEmpty()) {
@@ -391,6 +395,21 @@ class GridBenchmark {
         return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
+
+    /** The hub's group commits so far (metric {@code lgsp.group.commit}): how many, their requests, their time. */
+    record GroupCommits(double commits, double units, double seconds) {
+        static GroupCommits of(HubProcess hub) {
+            return new GroupCommits(hub.metric("lgsp.group.commit", "COUNT"),
+                    hub.metric("lgsp.group.commit.units", "TOTAL"), hub.metric("lgsp.group.commit", "TOTAL_TIME"));
+        }
+
+        java.util.Optional<String> since(GroupCommits before) {
+            double n = commits - before.commits;
+            return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(("  group commits: %.0f carrying %.0f "
+                    + "requests (%.1f per commit), %.1f ms per commit").formatted(n, units - before.units,
+                    (units - before.units) / n, (seconds - before.seconds) * 1000 / n));
+        }
+    }
 
     /** Polls the hub's own metrics once a second: process CPU and heap in use. */
     private final class ResourceSampler {

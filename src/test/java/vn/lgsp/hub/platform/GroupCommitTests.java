@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +185,7 @@ class GroupCommitTests {
     private GroupCommit groupCommit(DataSource db) {
         var properties = new HubProperties(null, null, null, new HubProperties.Intake(DataSize.ofMegabytes(1), 1, 256),
                 null, null, null, null, null, null);
-        GroupCommit commits = new GroupCommit(new JdbcTransactionManager(db), properties);
+        GroupCommit commits = new GroupCommit(new JdbcTransactionManager(db), properties, new SimpleMeterRegistry());
         commits.start();
         started.add(commits);
         return commits;

@@ -71,13 +71,23 @@ public final class HubProcess implements AutoCloseable {
 
     /** A value of the hub's own metrics ({@code /actuator/metrics/<name>[?tag=k:v]}), read with the admin key. */
     public double metric(String nameAndQuery) {
+        return metric(nameAndQuery, null);
+    }
+
+    /** One statistic of a metric (COUNT, TOTAL, TOTAL_TIME, MAX, VALUE…); the first one when null. */
+    public double metric(String nameAndQuery, String statistic) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(baseUrl() + "/actuator/metrics/" + nameAndQuery))
                     .header("X-Api-Key", "demo-admin-key").timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
-                    .get("measurements").get(0).get("value").asDouble();
+            for (var measurement : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    .get("measurements")) {
+                if (statistic == null || statistic.equals(measurement.get("statistic").asText())) {
+                    return measurement.get("value").asDouble();
+                }
+            }
+            throw new IllegalArgumentException("No statistic " + statistic + " in " + nameAndQuery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
