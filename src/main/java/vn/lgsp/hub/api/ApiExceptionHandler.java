@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -86,8 +87,11 @@ public class ApiExceptionHandler {
                 request);
     }
 
+    // TransactionSystemException: the commit itself failed (a group commit's connection lost while committing);
+    // nothing was acknowledged, and a retry is recognised by its source reference or Idempotency-Key.
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class})
+            DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, HttpServletRequest request) {
         log.error("Store unavailable: {}", e.toString());
         ResponseEntity<ProblemDetail> answer = answer(Problems.of(ErrorCode.STORE_UNAVAILABLE,
