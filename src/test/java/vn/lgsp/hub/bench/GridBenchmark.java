@@ -167,6 +167,9 @@ class GridBenchmark {
         Row row = new Row(flow, scenario, clients, size, result, sampler.meanCpu(), sampler.maxHeapMb(),
                 Machine.loadAverage(), accounted);
         System.out.println(line(row));
+        if (result.errors() > 0) {
+            System.out.println("  errors by kind: " + load.errorKinds());
+        }
         received.forget(); // the simulators keep what they receive: bounded heap between cells
         return row;
     }
