@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,46 +49,90 @@ public class RegistryAudit {
 
     /** An append waiting for its group's commit; the context of the caller is taken when it arrives. */
     private record Pending(String registry, String action, String subject, AccessPurpose purpose, String result,
-                           String correlationId, CompletableFuture<AuditEntry> written) {
+                           String correlationId, CompletableFuture<Object> outcome) {
     }
 
+    /** Told to the append at the head of the queue: the writer before it is done, it writes the next group. */
+    private static final Object LEAD = new Object();
+
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
     /** Appends a record and returns it with its place in the chain, once it is committed. */
     public AuditEntry append(String registry, String action, String subject, AccessPurpose purpose, String result) {
         Pending mine = new Pending(registry, action, subject, purpose, result, MDC.get(Problems.CORRELATION_ID),
                 new CompletableFuture<>());
         pending.add(mine);
-        // Whoever holds the lock writes everything queued so far; the others wait here without a connection and
-        // usually find their record written when their turn comes.
-        writer.lock();
-        try {
-            while (!mine.written().isDone()) { // more than one group when more than MAX_GROUP wait before it
-                writeGroup();
+        // One writer at a time per node; the others wait on their own record (woken together when it is written,
+        // not one after the other) or are told to write the next group.
+        boolean lead = writing.compareAndSet(false, true);
+        while (true) {
+            if (lead) {
+                AuditEntry entry = writeGroup(mine);
+                if (entry != null) {
+                    return entry;
+                }
             }
-        } finally {
-            writer.unlock();
-        }
-        try {
-            return mine.written().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            Object outcome;
+            try {
+                outcome = mine.outcome().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            if (outcome instanceof AuditEntry entry) {
+                return entry;
+            }
+            lead = true; // LEAD: this append heads the queue
         }
     }
 
-    private void writeGroup() {
+    /**
+     * Writes the appends waiting (up to MAX_GROUP, in arrival order) in one transaction, tells each its record,
+     * and passes the writing on to the next append waiting. Returns {@code mine}'s record if it was in the group.
+     */
+    private AuditEntry writeGroup(Pending mine) {
         List<Pending> group = new ArrayList<>();
         for (Pending p = pending.poll(); p != null; p = group.size() < MAX_GROUP ? pending.poll() : null) {
             group.add(p);
         }
+        AuditEntry own = null;
+        Throwable failure = null;
         try {
             List<AuditEntry> entries = tx.execute(status -> write(group));
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).written().complete(entries.get(i));
+                if (group.get(i) == mine) {
+                    own = entries.get(i);
+                } else {
+                    group.get(i).outcome().complete(entries.get(i));
+                }
             }
         } catch (RuntimeException | Error e) {
-            group.forEach(p -> p.written().completeExceptionally(e));
+            failure = e;
+            group.stream().filter(p -> p != mine).forEach(p -> p.outcome().completeExceptionally(e));
+        } finally {
+            passOn();
+        }
+        if (failure != null && group.contains(mine)) {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }
+        return own;
+    }
+
+    private void passOn() {
+        while (true) {
+            Pending next = pending.peek();
+            if (next != null) {
+                next.outcome().complete(LEAD);
+                return;
+            }
+            writing.set(false);
+            // An append that arrived just before the flag dropped saw it set and waits: take the writing back.
+            if (pending.isEmpty() || !writing.compareAndSet(false, true)) {
+                return;
+            }
         }
     }
 
