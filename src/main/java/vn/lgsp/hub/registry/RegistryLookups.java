@@ -1,9 +1,11 @@
 package vn.lgsp.hub.registry;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,8 @@ public class RegistryLookups {
     private final MeterRegistry meters;
     private final TtlCache<String, Citizen> citizens;
     private final TtlCache<String, Enterprise> enterprises;
+    /** The counters by registry, result and cache, found once: looking a meter up by its tags costs each call. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public RegistryLookups(PopulationRegistry population, BusinessRegistry business, RegistryAudit audit,
                            MeterRegistry meters, RegistryProperties properties) {
@@ -113,8 +117,9 @@ public class RegistryLookups {
     }
 
     private void count(String registry, String result, boolean cached) {
-        meters.counter("hub.registry.lookups", "registry", registry, "result", result,
-                "cache", cached ? "hit" : "miss").increment();
+        String cache = cached ? "hit" : "miss";
+        counters.computeIfAbsent(registry + '|' + result + '|' + cache, key -> meters.counter(
+                "hub.registry.lookups", "registry", registry, "result", result, "cache", cache)).increment();
     }
 
     private static String truncate(String s) {

@@ -169,6 +169,9 @@ class GridBenchmark {
                 Machine.loadAverage(), accounted);
         System.out.println(line(row));
         GroupCommits.of(hub).since(before).ifPresent(System.out::println);
+        if (result.errors() > 0) {
+            System.out.println("  errors by kind: " + load.errorKinds());
+        }
         received.forget(); // the simulators keep what they receive: bounded heap between cells
         return row;
     }

@@ -6,8 +6,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -63,6 +69,9 @@ public final class LoadClient {
     private volatile long startedAt;
     private final AtomicLong tickets = new AtomicLong();
     private volatile double perSecond;
+    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern FAILURE_KIND = Pattern.compile("\\(([A-Za-z]+)\\)\"");
 
     public LoadClient(int clients, int expectedStatus, Requests requests, OnSuccess onSuccess) {
         this.clients = clients;
@@ -121,6 +130,32 @@ public final class LoadClient {
         return ok.get();
     }
 
+    /**
+     * The errors of the measured window by kind, most frequent first: {@code "<status> <problem code> (<cause>)"}
+     * for an answer with another status (the RFC 7807 {@code code} and the failure's kind the hub names in
+     * parentheses at the end of its detail, when present), or the exception's class when there was no answer.
+     */
+    public Map<String, Long> errorKinds() {
+        Map<String, Long> kinds = new TreeMap<>();
+        errorKinds.forEach((kind, n) -> kinds.put(kind, n.sum()));
+        return kinds;
+    }
+
+    private static String errorKind(int status, String body) {
+        StringBuilder kind = new StringBuilder(Integer.toString(status));
+        if (body != null) {
+            Matcher code = PROBLEM_CODE.matcher(body);
+            if (code.find()) {
+                kind.append(' ').append(code.group(1));
+            }
+            Matcher cause = FAILURE_KIND.matcher(body);
+            if (cause.find()) {
+                kind.append(" (").append(cause.group(1)).append(')');
+            }
+        }
+        return kind.toString();
+    }
+
     private Result result(double seconds) {
         return new Result(counted.get(), errors.get(), seconds, recorder.getIntervalHistogram());
     }
@@ -146,11 +181,18 @@ public final class LoadClient {
             HttpRequest request = requests.next(client, seq++);
             long t0 = System.nanoTime();
             boolean success;
+            String errorKind = null;
             try {
+                // Bodies of unexpected answers are read too: they name the kind of error.
                 HttpResponse<String> response = http.send(request, onSuccess == null
-                        ? responseInfo -> HttpResponse.BodySubscribers.replacing(null)
+                        ? responseInfo -> responseInfo.statusCode() == expectedStatus
+                                ? HttpResponse.BodySubscribers.replacing(null)
+                                : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8)
                         : HttpResponse.BodyHandlers.ofString());
                 success = response.statusCode() == expectedStatus;
+                if (!success) {
+                    errorKind = errorKind(response.statusCode(), response.body());
+                }
                 if (success) {
                     ok.incrementAndGet();
                     if (onSuccess != null) {
@@ -162,6 +204,7 @@ public final class LoadClient {
                 return;
             } catch (Exception e) {
                 success = false; // refused, reset or timed out: an error of this run
+                errorKind = e.getClass().getSimpleName();
                 // A real client backs off a little when the server is gone, rather than spinning on refusals.
                 java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
             }
@@ -171,6 +214,7 @@ public final class LoadClient {
                 counted.incrementAndGet();
                 if (!success) {
                     errors.incrementAndGet();
+                    errorKinds.computeIfAbsent(errorKind, k -> new LongAdder()).increment();
                 }
             }
         }
