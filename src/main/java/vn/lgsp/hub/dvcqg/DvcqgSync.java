@@ -109,32 +109,50 @@ public class DvcqgSync {
         List<DvcqgSyncStore.Step> candidates = exists ? pending : steps;
         if (pushDossier) {
             portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
-            OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
-            tx.executeWithoutResult(s -> {
-                synced.dossierSynced(dossierCode, dossier.version(), dossier.status(), now);
-                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
-                        + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
-            });
             dossierPushes.increment();
         }
         Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
         List<DvcqgSyncStore.Step> toSend = candidates.stream()
                 .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
         if (!toSend.isEmpty()) {
-            portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+            try {
+                portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+            } catch (RuntimeException progressFailed) {
+                // The portal holds the new version even though the steps failed: record that much, as before.
+                if (pushDossier) {
+                    tx.executeWithoutResult(s -> recordDossierSynced(dossier, exists));
+                }
+                throw progressFailed;
+            }
         }
-        if (!candidates.isEmpty()) {
+        // One commit for everything the portal accepted in this exchange (the database commit, not the portal
+        // call, is what a sync costs most on one node). A crash before it only repeats the calls: the next
+        // attempt's TraCuuHoSo turns the insert into an update and skips the steps the portal already lists.
+        if (pushDossier || !candidates.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
-                synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
-                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
-                        + " step(s) accepted" + (toSend.size() < candidates.size()
-                        ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+                if (pushDossier) {
+                    recordDossierSynced(dossier, exists);
+                }
+                if (!candidates.isEmpty()) {
+                    synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
+                    trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
+                            + " step(s) accepted" + (toSend.size() < candidates.size()
+                            ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+                }
             });
             stepPushes.increment(toSend.size());
             toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
         return new Outcome(dossierCode, pushDossier, toSend.size());
+    }
+
+    /** Records that the portal accepted this version of the dossier (DongBoHoSoMC), with its trail entry. */
+    private void recordDossierSynced(StoredDossier dossier, boolean exists) {
+        synced.dossierSynced(dossier.dossierCode(), dossier.version(), dossier.status(),
+                OffsetDateTime.now(DossierTrail.ZONE));
+        trail.record(dossier.dossierCode(), TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
+                + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
     }
 
     /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */
