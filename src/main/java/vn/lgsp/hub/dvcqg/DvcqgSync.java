@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.Header;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
@@ -35,6 +35,8 @@ import vn.lgsp.hub.trail.TrailKind;
 public class DvcqgSync {
 
     public static final String TARGET = "dvcqg";
+    /** Exchange property: the snapshot the up-to-date check read, for the sync step of the same exchange. */
+    static final String SNAPSHOT = "hubDvcqgSnapshot";
 
     private final DossierStore dossiers;
     private final DvcqgSyncStore synced;
@@ -71,31 +73,45 @@ public class DvcqgSync {
 
     /**
      * Whether the portal already holds this dossier's current version and every progress step, so the event can be
-     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered).
+     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered). Keeps what
+     * it read for {@link #sync(Exchange)}: a sync exchange reads the dossier and its sync state once, not twice.
      */
-    public boolean isUpToDate(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+    public boolean isUpToDate(Exchange exchange) {
+        String dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             return false;
         }
-        Optional<StoredDossier> dossier = dossiers.find(dossierCode);
-        boolean upToDate = dossier.isPresent()
-                && synced.syncedVersion(dossierCode).map(v -> v >= dossier.get().version()).orElse(false)
-                && synced.steps(dossierCode).stream().allMatch(DvcqgSyncStore.Step::synced);
+        Snapshot snapshot = read(dossierCode);
+        exchange.setProperty(SNAPSHOT, snapshot);
+        return isUpToDate(snapshot);
+    }
+
+    private boolean isUpToDate(Snapshot snapshot) {
+        boolean upToDate = snapshot.dossier().isPresent() && !snapshot.dossierBehind() && snapshot.pending().isEmpty();
         if (upToDate) {
             this.upToDate.increment();
         }
         return upToDate;
     }
 
-    public Outcome sync(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+    /** Syncs with the snapshot {@link #isUpToDate(Exchange)} read; a retry of the step reads afresh. */
+    public Outcome sync(Exchange exchange) {
+        Snapshot snapshot = exchange.getProperty(SNAPSHOT, Snapshot.class);
+        exchange.removeProperty(SNAPSHOT);
+        String dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             throw new PermanentDeliveryException("The sync event has no " + MessageHeaders.DOSSIER_CODE + " header");
         }
-        StoredDossier dossier = dossiers.find(dossierCode).orElseThrow(() -> new PermanentDeliveryException(
+        return sync(snapshot != null && snapshot.dossierCode().equals(dossierCode) ? snapshot : read(dossierCode));
+    }
+
+    private Outcome sync(Snapshot snapshot) {
+        String dossierCode = snapshot.dossierCode();
+        StoredDossier dossier = snapshot.dossier().orElseThrow(() -> new PermanentDeliveryException(
                 "The hub has no dossier " + dossierCode));
-        List<DvcqgSyncStore.Step> steps = synced.steps(dossierCode);
-        List<DvcqgSyncStore.Step> pending = steps.stream().filter(s -> !s.synced()).toList();
-        boolean dossierBehind = synced.syncedVersion(dossierCode).map(v -> v < dossier.version()).orElse(true);
+        List<DvcqgSyncStore.Step> steps = snapshot.steps();
+        List<DvcqgSyncStore.Step> pending = snapshot.pending();
+        boolean dossierBehind = snapshot.dossierBehind();
         if (!dossierBehind && pending.isEmpty()) {
             upToDate.increment();
             return new Outcome(dossierCode, false, 0);
@@ -145,6 +161,24 @@ public class DvcqgSync {
             toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
         return new Outcome(dossierCode, pushDossier, toSend.size());
+    }
+
+    /** What the hub holds of a dossier and what it has synced of it, read before a sync. */
+    private record Snapshot(String dossierCode, Optional<StoredDossier> dossier, Optional<Integer> syncedVersion,
+                            List<DvcqgSyncStore.Step> steps) {
+
+        boolean dossierBehind() {
+            return dossier.isEmpty() || syncedVersion.map(v -> v < dossier.get().version()).orElse(true);
+        }
+
+        List<DvcqgSyncStore.Step> pending() {
+            return steps.stream().filter(s -> !s.synced()).toList();
+        }
+    }
+
+    private Snapshot read(String dossierCode) {
+        return new Snapshot(dossierCode, dossiers.find(dossierCode), synced.syncedVersion(dossierCode),
+                synced.steps(dossierCode));
     }
 
     /** Records that the portal accepted this version of the dossier (DongBoHoSoMC), with its trail entry. */
