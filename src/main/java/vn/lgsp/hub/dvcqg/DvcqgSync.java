@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.camel.Header;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
@@ -35,6 +35,8 @@ import vn.lgsp.hub.trail.TrailKind;
 public class DvcqgSync {
 
     public static final String TARGET = "dvcqg";
+    /** Exchange property: the snapshot the up-to-date check read, for the sync step of the same exchange. */
+    static final String SNAPSHOT = "hubDvcqgSnapshot";
 
     private final DossierStore dossiers;
     private final DvcqgSyncStore synced;
@@ -71,31 +73,45 @@ public class DvcqgSync {
 
     /**
      * Whether the portal already holds this dossier's current version and every progress step, so the event can be
-     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered).
+     * acknowledged without calling the portal (a duplicate, or an event an earlier sync already covered). Keeps what
+     * it read for {@link #sync(Exchange)}: a sync exchange reads the dossier and its sync state once, not twice.
      */
-    public boolean isUpToDate(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+    public boolean isUpToDate(Exchange exchange) {
+        String dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             return false;
         }
-        Optional<StoredDossier> dossier = dossiers.find(dossierCode);
-        boolean upToDate = dossier.isPresent()
-                && synced.syncedVersion(dossierCode).map(v -> v >= dossier.get().version()).orElse(false)
-                && synced.steps(dossierCode).stream().allMatch(DvcqgSyncStore.Step::synced);
+        Snapshot snapshot = read(dossierCode);
+        exchange.setProperty(SNAPSHOT, snapshot);
+        return isUpToDate(snapshot);
+    }
+
+    private boolean isUpToDate(Snapshot snapshot) {
+        boolean upToDate = snapshot.dossier().isPresent() && !snapshot.dossierBehind() && snapshot.pending().isEmpty();
         if (upToDate) {
             this.upToDate.increment();
         }
         return upToDate;
     }
 
-    public Outcome sync(@Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
+    /** Syncs with the snapshot {@link #isUpToDate(Exchange)} read; a retry of the step reads afresh. */
+    public Outcome sync(Exchange exchange) {
+        Snapshot snapshot = exchange.getProperty(SNAPSHOT, Snapshot.class);
+        exchange.removeProperty(SNAPSHOT);
+        String dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             throw new PermanentDeliveryException("The sync event has no " + MessageHeaders.DOSSIER_CODE + " header");
         }
-        StoredDossier dossier = dossiers.find(dossierCode).orElseThrow(() -> new PermanentDeliveryException(
+        return sync(snapshot != null && snapshot.dossierCode().equals(dossierCode) ? snapshot : read(dossierCode));
+    }
+
+    private Outcome sync(Snapshot snapshot) {
+        String dossierCode = snapshot.dossierCode();
+        StoredDossier dossier = snapshot.dossier().orElseThrow(() -> new PermanentDeliveryException(
                 "The hub has no dossier " + dossierCode));
-        List<DvcqgSyncStore.Step> steps = synced.steps(dossierCode);
-        List<DvcqgSyncStore.Step> pending = steps.stream().filter(s -> !s.synced()).toList();
-        boolean dossierBehind = synced.syncedVersion(dossierCode).map(v -> v < dossier.version()).orElse(true);
+        List<DvcqgSyncStore.Step> steps = snapshot.steps();
+        List<DvcqgSyncStore.Step> pending = snapshot.pending();
+        boolean dossierBehind = snapshot.dossierBehind();
         if (!dossierBehind && pending.isEmpty()) {
             upToDate.increment();
             return new Outcome(dossierCode, false, 0);
@@ -109,32 +125,68 @@ public class DvcqgSync {
         List<DvcqgSyncStore.Step> candidates = exists ? pending : steps;
         if (pushDossier) {
             portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
-            OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
-            tx.executeWithoutResult(s -> {
-                synced.dossierSynced(dossierCode, dossier.version(), dossier.status(), now);
-                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
-                        + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
-            });
             dossierPushes.increment();
         }
         Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
         List<DvcqgSyncStore.Step> toSend = candidates.stream()
                 .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
         if (!toSend.isEmpty()) {
-            portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+            try {
+                portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
+            } catch (RuntimeException progressFailed) {
+                // The portal holds the new version even though the steps failed: record that much, as before.
+                if (pushDossier) {
+                    tx.executeWithoutResult(s -> recordDossierSynced(dossier, exists));
+                }
+                throw progressFailed;
+            }
         }
-        if (!candidates.isEmpty()) {
+        // One commit for everything the portal accepted in this exchange (the database commit, not the portal
+        // call, is what a sync costs most on one node). A crash before it only repeats the calls: the next
+        // attempt's TraCuuHoSo turns the insert into an update and skips the steps the portal already lists.
+        if (pushDossier || !candidates.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
-                synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
-                trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
-                        + " step(s) accepted" + (toSend.size() < candidates.size()
-                        ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+                if (pushDossier) {
+                    recordDossierSynced(dossier, exists);
+                }
+                if (!candidates.isEmpty()) {
+                    synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
+                    trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
+                            + " step(s) accepted" + (toSend.size() < candidates.size()
+                            ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+                }
             });
             stepPushes.increment(toSend.size());
             toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
         return new Outcome(dossierCode, pushDossier, toSend.size());
+    }
+
+    /** What the hub holds of a dossier and what it has synced of it, read before a sync. */
+    private record Snapshot(String dossierCode, Optional<StoredDossier> dossier, Optional<Integer> syncedVersion,
+                            List<DvcqgSyncStore.Step> steps) {
+
+        boolean dossierBehind() {
+            return dossier.isEmpty() || syncedVersion.map(v -> v < dossier.get().version()).orElse(true);
+        }
+
+        List<DvcqgSyncStore.Step> pending() {
+            return steps.stream().filter(s -> !s.synced()).toList();
+        }
+    }
+
+    private Snapshot read(String dossierCode) {
+        return new Snapshot(dossierCode, dossiers.find(dossierCode), synced.syncedVersion(dossierCode),
+                synced.steps(dossierCode));
+    }
+
+    /** Records that the portal accepted this version of the dossier (DongBoHoSoMC), with its trail entry. */
+    private void recordDossierSynced(StoredDossier dossier, boolean exists) {
+        synced.dossierSynced(dossier.dossierCode(), dossier.version(), dossier.status(),
+                OffsetDateTime.now(DossierTrail.ZONE));
+        trail.record(dossier.dossierCode(), TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
+                + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
     }
 
     /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */
