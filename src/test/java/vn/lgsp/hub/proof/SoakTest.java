@@ -70,9 +70,13 @@ class SoakTest {
                         .until(() -> System.nanoTime() >= Math.min(next, end));
                 Sample sample = sample(hub, (System.nanoTime() - start) / 1_000_000_000L);
                 samples.add(sample);
+                if (samples.size() == Math.max(1, (int) (MINUTES * 6 / 3))) {
+                    histogram(hub, "settled"); // what the heap holds at the end of the warm-up third
+                }
                 System.out.println("[soak] " + sample + ", accepted " + accepted.size());
             }
             LoadClient.Result sent = load.stop();
+            histogram(hub, "end");
             List<String> codes = List.copyOf(accepted);
             System.out.printf("[soak] %.1f min at %.0f/s offered: %d requests, %d accepted, %d errors, p99 %.1f ms%n",
                     MINUTES, RATE, sent.requests(), codes.size(), sent.errors(), sent.millis(99));
@@ -111,6 +115,15 @@ class SoakTest {
         }
         long connections = (long) hub.metric("hikaricp.connections");
         return new Sample(atSecond, heap, threads, files, connections);
+    }
+
+    /** The live objects by class (after a full GC) in target/soak/, to compare where the heap went if it grew. */
+    private static void histogram(HubProcess hub, String when) throws Exception {
+        Path file = Files.createDirectories(Path.of("target", "soak")).resolve("histogram-" + when + ".txt");
+        Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(hub.pid()), "GC.class_histogram").redirectErrorStream(true)
+                .redirectOutput(file.toFile()).start();
+        histogram.waitFor(60, TimeUnit.SECONDS);
     }
 
     private long maxPool(HubProcess hub) {
