@@ -168,7 +168,8 @@ class GridBenchmark {
         Row row = new Row(flow, scenario, clients, size, result, sampler.meanCpu(), sampler.maxHeapMb(),
                 Machine.loadAverage(), accounted);
         System.out.println(line(row));
-        GroupCommits.of(hub).since(before).ifPresent(System.out::println);
+        java.util.Optional.ofNullable(GroupCommits.of(hub)).flatMap(after -> after.since(before))
+                .ifPresent(System.out::println);
         if (result.errors() > 0) {
             System.out.println("  errors by kind: " + load.errorKinds());
         }
@@ -404,12 +405,20 @@ class GridBenchmark {
 
     /** The hub's group commits so far (metric {@code lgsp.group.commit}): how many, their requests, their time. */
     record GroupCommits(double commits, double units, double seconds) {
+        /** Null when the hub does not answer in time (a loaded hub): the cell goes on without these figures. */
         static GroupCommits of(HubProcess hub) {
-            return new GroupCommits(hub.metric("lgsp.group.commit", "COUNT"),
-                    hub.metric("lgsp.group.commit.units", "TOTAL"), hub.metric("lgsp.group.commit", "TOTAL_TIME"));
+            try {
+                return new GroupCommits(hub.metric("lgsp.group.commit", "COUNT"),
+                        hub.metric("lgsp.group.commit.units", "TOTAL"), hub.metric("lgsp.group.commit", "TOTAL_TIME"));
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         java.util.Optional<String> since(GroupCommits before) {
+            if (before == null) {
+                return java.util.Optional.empty();
+            }
             double n = commits - before.commits;
             return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(("  group commits: %.0f carrying %.0f "
                     + "requests (%.1f per commit), %.1f ms per commit").formatted(n, units - before.units,
