@@ -3,10 +3,12 @@ package vn.lgsp.hub.platform;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded Artemis broker (the default run). Routes retry in memory and move messages to their own
@@ -19,6 +21,16 @@ import org.springframework.context.annotation.Configuration;
 public class BrokerConfiguration {
 
     static final String BROKER_DEAD_LETTER_ADDRESS = "lgsp.broker.DLQ";
+
+    /**
+     * How much message data the embedded broker keeps in the hub's heap; beyond it, addresses page to disk (still
+     * durable, delivered in order). Artemis' default, half the heap, let a backlog (a system down, a burst the
+     * pipeline works off) take half of a 512 MB hub.
+     */
+    @Bean
+    public ArtemisConfigurationCustomizer brokerMemory(@Value("${hub.broker.memory:64MB}") DataSize memory) {
+        return configuration -> configuration.setGlobalMaxSize(memory.toBytes());
+    }
 
     /** Public: the live/backup brokers of the two-node test use the same settings (deploy: broker.xml). */
     @Bean
