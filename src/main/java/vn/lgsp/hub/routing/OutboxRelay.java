@@ -38,6 +38,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
     private static final int CAPACITY = 20_000;
+    /** Bodies waiting for the relay thread, at most: a burst of large dossiers waits in the outbox, not the heap. */
+    private static final long MAX_PENDING_CHARS = 16L * 1024 * 1024;
     /** Artemis' duplicate-detection property ({@code Message.HDR_DUPLICATE_DETECTION_ID}). */
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -47,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Duration sweepAge;
     private final BlockingQueue<OutboxMessage> committed = new LinkedBlockingQueue<>(CAPACITY);
+    private final java.util.concurrent.atomic.AtomicLong pendingChars = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, ConnectionFactory connectionFactory, HubProperties properties,
@@ -60,13 +63,17 @@ public class OutboxRelay implements SmartLifecycle {
         this.sweepAge = properties.outbox().sweepAge();
     }
 
-    /** Hands committed messages to the relay thread; when it is saturated they wait in the outbox for the sweep. */
+    /**
+     * Hands committed messages to the relay thread; when it is saturated (by count or by the size of the bodies
+     * waiting) they wait in the outbox for the sweep.
+     */
     void submit(List<OutboxMessage> messages) {
         for (OutboxMessage m : messages) {
-            if (!committed.offer(m)) {
+            if (pendingChars.get() + m.body().length() > MAX_PENDING_CHARS || !committed.offer(m)) {
                 log.warn("Outbox relay saturated; message left for the sweep");
                 return;
             }
+            pendingChars.addAndGet(m.body().length());
         }
     }
 
@@ -80,6 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 batch.add(first);
                 committed.drainTo(batch, BATCH - 1);
+                pendingChars.addAndGet(-batch.stream().mapToLong(m -> m.body().length()).sum());
                 send(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
