@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits the database work of many concurrent requests in one transaction. A request hands its unit of work
+ * Commits the database work of many concurrent requests in one transaction (intake: work that inserts and locks
+ * no existing row, so committers running side by side never wait on each other). A request hands its unit of work
  * (its reads and writes, nothing outside the database) and waits; a committer thread takes every unit waiting,
  * runs each under its own savepoint inside one transaction and commits once; then each request gets its own
  * result or its own failure. A request is therefore answered only after the commit that made its work durable,
