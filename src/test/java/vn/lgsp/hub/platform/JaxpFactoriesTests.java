@@ -6,13 +6,36 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.TransformerFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The XML factories are pinned to what the class-path scan finds, so behaviour stays and the scan goes. */
 class JaxpFactoriesTests {
 
+    private static final List<String> PROPERTIES = List.of("javax.xml.transform.TransformerFactory",
+            "javax.xml.parsers.SAXParserFactory", "javax.xml.parsers.DocumentBuilderFactory",
+            "javax.xml.stream.XMLInputFactory");
+
     @Test
     void eachFactoryIsPinnedToTheImplementationTheLookupFinds() {
+        // A hub started earlier in this JVM pinned them already: start from the unpinned lookup.
+        Map<String, String> earlier = new HashMap<>();
+        PROPERTIES.forEach(p -> {
+            if (System.getProperty(p) != null) {
+                earlier.put(p, System.clearProperty(p));
+            }
+        });
+        try {
+            pinsWhatTheLookupFinds();
+        } finally {
+            earlier.forEach(System::setProperty);
+        }
+    }
+
+    private static void pinsWhatTheLookupFinds() {
+        PROPERTIES.forEach(p -> assertThat(System.getProperty(p)).as(p).isNull());
         String transformer = TransformerFactory.newInstance().getClass().getName();
         String sax = SAXParserFactory.newInstance().getClass().getName();
         String dom = DocumentBuilderFactory.newInstance().getClass().getName();
