@@ -20,4 +20,7 @@ public record DossierDocument(
 
         @JsonPropertyDescription("Whether the document was digitised (DuocSoHoa)")
         boolean digitized) {
+
+    /** Component code of a result document (KetQua), such as one the document-management system sends back. */
+    public static final String RESULT_CODE = "KQ";
 }

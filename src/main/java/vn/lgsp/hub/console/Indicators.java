@@ -1,26 +1,30 @@
 package vn.lgsp.hub.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.console.IndicatorFormulas.DossierFacts;
 import vn.lgsp.hub.console.IndicatorFormulas.Figures;
-import vn.lgsp.hub.documents.DocumentInbox;
+import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.IndicatorFacts;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * Computes the Decision 766 indicators ({@link IndicatorFormulas}) for a period of days in the province's time
  * zone, in total and per day or month, from what the hub stores: the dossiers (channel, due date, fees, documents,
- * online payment), their status history and the DVCQG sync state. Dossiers are streamed, not loaded at once.
+ * online payment: {@link IndicatorFacts}), their status history and the DVCQG sync state. Dossiers are streamed,
+ * not loaded at once, and their payloads are not read.
  */
 @Component
 public class Indicators {
@@ -36,82 +40,83 @@ public class Indicators {
     public record Report(LocalDate from, LocalDate to, Granularity granularity, Figures total, List<Bucket> buckets) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows fetched per round trip while streaming a period. */
+    private static final int FETCH_SIZE = 500;
 
-    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+    private final CanonicalJson json;
 
-    public Indicators(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public Indicators(DataSource dataSource, PlatformTransactionManager transactions, CanonicalJson json) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.json = json;
     }
 
     /** Figures of the dossiers received from {@code from} to {@code to}, both days included. */
     public Report report(LocalDate from, LocalDate to, Granularity granularity) {
         OffsetDateTime start = from.atStartOfDay(DossierTrail.ZONE).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(DossierTrail.ZONE).toOffsetDateTime();
-        Map<String, OffsetDateTime> finished = finishedAt(start, end);
         Map<LocalDate, Figures> byBucket = new LinkedHashMap<>();
         for (LocalDate d = bucketOf(from, granularity); !d.isAfter(to); d = next(d, granularity)) {
             byBucket.put(d, Figures.NONE);
         }
         Figures[] total = {Figures.NONE};
-        jdbc.sql("SELECT d.dossier_code, d.received_at, d.status, d.status_at, d.payload, s.dossier_code AS synced "
+        // A read-only transaction, so PostgreSQL's driver streams the rows through a cursor (fetch size) instead of
+        // holding the whole period in the heap. Only rows written before V10 (no indicator_flags) carry a payload.
+        readOnly.executeWithoutResult(tx -> streaming.sql(
+                        "SELECT d.dossier_code, d.received_at, d.status, d.status_at, d.due_at, d.indicator_flags, "
+                        + "CASE WHEN d.indicator_flags IS NULL THEN d.payload END AS legacy_payload, "
+                        + "s.dossier_code AS synced, f.finished_at "
                         + "FROM dossier d LEFT JOIN dvcqg_sync_state s ON s.dossier_code = d.dossier_code "
+                        // When each dossier was first processed (9) or had its result returned (10).
+                        + "LEFT JOIN (SELECT c.dossier_code, MIN(c.occurred_at) AS finished_at "
+                        + "FROM dossier_status_change c JOIN dossier p ON p.dossier_code = c.dossier_code "
+                        + "WHERE p.received_at >= ? AND p.received_at < ? AND c.status IN (9, 10) "
+                        + "GROUP BY c.dossier_code) f ON f.dossier_code = d.dossier_code "
                         + "WHERE d.received_at >= ? AND d.received_at < ?")
-                .params(start, end)
+                .params(start, end, start, end)
                 .query(rs -> {
-                    String code = rs.getString("dossier_code");
-                    OffsetDateTime finishedAt = finished.get(code);
+                    OffsetDateTime finishedAt = rs.getObject("finished_at", OffsetDateTime.class);
                     int status = rs.getInt("status");
                     if (finishedAt == null && (status == 9 || status == 10)) {
                         finishedAt = rs.getObject("status_at", OffsetDateTime.class);
                     }
-                    DossierFacts facts = facts(rs.getString("payload"), rs.getString("synced") != null, finishedAt);
+                    boolean synced = rs.getString("synced") != null;
+                    int flags = rs.getInt("indicator_flags");
+                    DossierFacts facts = rs.wasNull()
+                            ? facts(rs.getString("legacy_payload"), synced, finishedAt)
+                            : facts(IndicatorFacts.ofFlags(flags), rs.getObject("due_at", OffsetDateTime.class),
+                                    synced, finishedAt);
                     LocalDate day = rs.getObject("received_at", OffsetDateTime.class)
                             .atZoneSameInstant(DossierTrail.ZONE).toLocalDate();
                     byBucket.merge(bucketOf(day, granularity), Figures.NONE.plus(facts), (a, b) -> a.plus(facts));
                     total[0] = total[0].plus(facts);
-                });
+                }));
         List<Bucket> buckets = new ArrayList<>();
         DateTimeFormatter label = DateTimeFormatter.ofPattern(granularity == Granularity.DAY ? "dd/MM" : "MM/yyyy");
         byBucket.forEach((d, f) -> buckets.add(new Bucket(d, label.format(d), f)));
         return new Report(from, to, granularity, total[0], buckets);
     }
 
-    /** When each dossier of the period was first processed (9) or had its result returned (10). */
-    private Map<String, OffsetDateTime> finishedAt(OffsetDateTime start, OffsetDateTime end) {
-        Map<String, OffsetDateTime> finished = new HashMap<>();
-        jdbc.sql("SELECT c.dossier_code, MIN(c.occurred_at) AS finished_at FROM dossier_status_change c "
-                        + "JOIN dossier d ON d.dossier_code = c.dossier_code "
-                        + "WHERE d.received_at >= ? AND d.received_at < ? AND c.status IN (9, 10) GROUP BY c.dossier_code")
-                .params(start, end)
-                .query(rs -> {
-                    finished.put(rs.getString("dossier_code"), rs.getObject("finished_at", OffsetDateTime.class));
-                });
-        return finished;
+    /** A row written before V10: its facts come from its payload, by the same rules. */
+    private DossierFacts facts(String payload, boolean synced, OffsetDateTime finishedAt) {
+        Dossier d;
+        try {
+            d = json.parse(payload, Dossier.class);
+        } catch (RuntimeException e) {
+            return new DossierFacts(synced, finishedAt, null, false, false, false, false, false);
+        }
+        return facts(IndicatorFacts.of(d), d.dueAt(), synced, finishedAt);
     }
 
-    static DossierFacts facts(String payload, boolean synced, OffsetDateTime finishedAt) {
-        JsonNode d;
-        try {
-            d = JSON.readTree(payload);
-        } catch (Exception e) {
-            d = JSON.createObjectNode();
-        }
-        OffsetDateTime due = d.hasNonNull("dueAt") ? OffsetDateTime.parse(d.get("dueAt").asText()) : null;
-        boolean feeBearing = false;
-        for (JsonNode fee : d.path("fees")) {
-            feeBearing |= fee.path("amount").asLong(0) > 0;
-        }
-        boolean digitised = false;
-        boolean result = false;
-        for (JsonNode doc : d.path("documents")) {
-            boolean isResult = DocumentInbox.RESULT_CODE.equals(doc.path("code").asText());
-            result |= isResult;
-            digitised |= !isResult && doc.path("digitized").asBoolean(false);
-        }
-        int paid = d.path("onlinePayment").asInt(0);
-        return new DossierFacts(synced, finishedAt, due, "ONLINE".equals(d.path("channel").asText()), feeBearing,
-                paid == 1 || paid == 2, digitised, result);
+    private static DossierFacts facts(IndicatorFacts f, OffsetDateTime dueAt, boolean synced,
+                                      OffsetDateTime finishedAt) {
+        return new DossierFacts(synced, finishedAt, dueAt, f.online(), f.feeBearing(), f.paidOnline(),
+                f.digitisedDocuments(), f.electronicResult());
     }
 
     static LocalDate bucketOf(LocalDate day, Granularity granularity) {

@@ -45,7 +45,7 @@ public class DocumentInbox {
 
     public static final String ONESTOP_STATUS = "DOCUMENT_STATUS";
     /** Dossier component code of result documents received from the document-management system. */
-    public static final String RESULT_CODE = "KQ";
+    public static final String RESULT_CODE = DossierDocument.RESULT_CODE;
     private static final Logger log = LoggerFactory.getLogger(DocumentInbox.class);
 
     private final DocAxisClient axis;
@@ -244,7 +244,7 @@ public class DocumentInbox {
                 dossier.agencyCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.applicant(),
                 dossier.summary(), dossier.channel(), dossier.receivedAt(), dossier.dueAt(), dossier.status(),
                 documents, dossier.fees());
-        dossiers.updateStatus(code, current.status(), current.statusAt(), canonical.write(updated));
+        dossiers.updateStatus(code, current.status(), current.statusAt(), updated, canonical.write(updated));
     }
 
     private String deadLetter(DocAxisClient.Waiting waiting, String reason) {

@@ -84,7 +84,7 @@ public class DossierStatusUpdates {
         boolean current = !change.at().isBefore(dossier.statusAt());
         if (current) {
             Dossier updated = json.parse(dossier.payload(), Dossier.class).withStatus(change.status());
-            store.updateStatus(dossierCode, change.status(), change.at(), json.write(updated));
+            store.updateStatus(dossierCode, change.status(), change.at(), updated, json.write(updated));
         }
         trail.record(dossierCode, TrailKind.STATUS_CHANGED, reporter.id(), "status " + change.status() + " at "
                 + change.at() + (current ? "" : " (older than the current status; kept in history only)"));

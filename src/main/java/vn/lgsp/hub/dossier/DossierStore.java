@@ -23,12 +23,13 @@ public class DossierStore {
         this.jdbc = jdbc;
     }
 
+    /** {@code payload} is {@code dossier} in canonical JSON. */
     public void insert(Dossier dossier, String payload) {
-        jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", procedure_code, agency_code) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
+        jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", procedure_code, agency_code, due_at, indicator_flags) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")
                 .params(dossier.dossierCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.status(),
                         dossier.receivedAt(), dossier.receivedAt(), payload, dossier.procedureCode(),
-                        dossier.agencyCode())
+                        dossier.agencyCode(), dossier.dueAt(), IndicatorFacts.of(dossier).flags())
                 .update();
     }
 
@@ -48,10 +49,12 @@ public class DossierStore {
                 .param(dossierCode).query(DossierStore::row).optional();
     }
 
-    public void updateStatus(String dossierCode, int status, OffsetDateTime at, String payload) {
-        jdbc.sql("UPDATE dossier SET status = ?, status_at = ?, payload = ?, version = version + 1 "
-                        + "WHERE dossier_code = ?")
-                .params(status, at, payload, dossierCode).update();
+    /** A new version of the dossier; {@code payload} is {@code updated} in canonical JSON. */
+    public void updateStatus(String dossierCode, int status, OffsetDateTime at, Dossier updated, String payload) {
+        jdbc.sql("UPDATE dossier SET status = ?, status_at = ?, payload = ?, due_at = ?, indicator_flags = ?, "
+                        + "version = version + 1 WHERE dossier_code = ?")
+                .params(status, at, payload, updated.dueAt(), IndicatorFacts.of(updated).flags(), dossierCode)
+                .update();
     }
 
     public void insertIdempotencyKey(String clientId, String key, String requestHash, String dossierCode,

@@ -207,7 +207,7 @@ public class Payments {
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
         Dossier paid = json.parse(stored.payload(), Dossier.class).withOnlinePayment(gateway.onlinePaymentCode());
         // Same status, new version: the DVCQG sync pushes the dossier again with DuocThanhToanTrucTuyen.
-        dossiers.updateStatus(t.dossierCode(), stored.status(), stored.statusAt(), json.write(paid));
+        dossiers.updateStatus(t.dossierCode(), stored.status(), stored.statusAt(), paid, json.write(paid));
         trail.record(t.dossierCode(), TrailKind.PAYMENT_CONFIRMED, gateway.id(), "transaction " + t.transactionId()
                 + " paid, " + t.amount() + " VND (" + via + ")");
         outbox.enqueue(dvcqgQueue, t.dossierCode(), PAYMENT_CONFIRMED, t.dossierCode());

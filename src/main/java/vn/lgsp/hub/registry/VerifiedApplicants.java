@@ -28,9 +28,8 @@ public class VerifiedApplicants {
     /** Replaces the stored dossier's applicant; joins the caller's transaction when there is one. */
     public void save(String dossierCode, Applicant verified) {
         tx.executeWithoutResult(status -> store.lock(dossierCode).ifPresent(stored -> {
-            Dossier current = json.parse(stored.payload(), Dossier.class);
-            store.updateStatus(dossierCode, stored.status(), stored.statusAt(),
-                    json.write(current.withApplicant(verified)));
+            Dossier updated = json.parse(stored.payload(), Dossier.class).withApplicant(verified);
+            store.updateStatus(dossierCode, stored.status(), stored.statusAt(), updated, json.write(updated));
         }));
     }
 }

@@ -8,12 +8,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.console.IndicatorFormulas.Figures;
+import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
@@ -35,14 +39,26 @@ import vn.lgsp.hub.support.HubIntegrationTest;
  * March: received 6; synced 4 (F1 F2 F3 F5) → 1.4 = 4/6; finished 4 (F1 F2 F4 F5), on time 3 (F2 late) → 2.1 = 3/4;
  * online 3 (F1 F2 F4) → 3/6 × 4/6 = 1/3 for 3.3; fee above 0: 4 (F1 F2 F4 F6), paid online 2 (F1 F4) → 3.6 = 2/4;
  * digitised documents and an electronic result: 2 (F1 F4; F5 has a result but nothing digitised) → 4.x = 2/6.
+ * <p>
+ * F1, F3, F5 and F7 are written as the hub writes dossiers (with their indicator facts; F1 is paid by a later
+ * version); F2, F4, F6 and F8 as rows written before V10, whose facts the indicators read from the payload.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorFiguresIntegrationTests extends HubIntegrationTest {
 
     static final double EPSILON = 1e-9;
 
+    /** Rows as written before V10: no indicator facts beside the payload. */
+    static final Set<String> WRITTEN_BEFORE_V10 = Set.of("F2", "F4", "F6", "F8");
+
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DossierStore store;
+
+    @Autowired
+    CanonicalJson json;
 
     @BeforeAll
     void writeTheFixture() {
@@ -69,6 +85,15 @@ class IndicatorFiguresIntegrationTests extends HubIntegrationTest {
 
     @Autowired
     Indicators indicators;
+
+    @Test
+    void theHubWritesEachDossiersFactsBesideItsPayload() {
+        var written = jdbc.sql("SELECT dossier_code FROM dossier WHERE dossier_code LIKE 'H15.99-250301-IND%' "
+                + "AND indicator_flags IS NOT NULL").query(String.class).list();
+        assertThat(written).containsExactlyInAnyOrder(code("F1"), code("F3"), code("F5"), code("F7"));
+        assertThat(jdbc.sql("SELECT indicator_flags FROM dossier WHERE dossier_code = ?").param(code("F1"))
+                .query(Integer.class).single()).isEqualTo(1 | 2 | 4 | 8 | 16); // online, fee, paid, digitised, result
+    }
 
     @Test
     void marchMatchesTheHandComputedFigures() {
@@ -164,12 +189,21 @@ class IndicatorFiguresIntegrationTests extends HubIntegrationTest {
                 + "\"channel\":\"" + channel + "\",\"receivedAt\":\"" + received + "\","
                 + (due == null ? "" : "\"dueAt\":\"" + due + "\",") + "\"status\":" + status + ","
                 + "\"documents\":" + documents + ","
-                + "\"fees\":[" + (fee == null ? "" : "{\"code\":\"LP01\",\"name\":\"Lệ phí\",\"amount\":" + fee + "}") + "]"
-                + (onlinePayment == null ? "" : ",\"onlinePayment\":" + onlinePayment) + "}";
+                + "\"fees\":[" + (fee == null ? "" : "{\"code\":\"LP01\",\"name\":\"Lệ phí\",\"amount\":" + fee + "}") + "]";
+        String unpaid = payload + "}";
+        payload += (onlinePayment == null ? "" : ",\"onlinePayment\":" + onlinePayment) + "}";
         OffsetDateTime at = OffsetDateTime.parse(received);
-        jdbc.sql("INSERT INTO dossier (dossier_code, source_system, source_ref, procedure_code, agency_code, status, "
-                        + "status_at, received_at, version, payload) VALUES (?, 'onestop', ?, '1.001193', 'H15.99', ?, ?, ?, 1, ?)")
-                .params(code, "IND-" + id, status, at, at, payload).update();
+        if (WRITTEN_BEFORE_V10.contains(id)) {
+            jdbc.sql("INSERT INTO dossier (dossier_code, source_system, source_ref, procedure_code, agency_code, "
+                            + "status, status_at, received_at, version, payload) "
+                            + "VALUES (?, 'onestop', ?, '1.001193', 'H15.99', ?, ?, ?, 1, ?)")
+                    .params(code, "IND-" + id, status, at, at, payload).update();
+        } else {
+            store.insert(json.parse(unpaid, Dossier.class), unpaid);
+            if (onlinePayment != null) { // paid later: a new version of the dossier
+                store.updateStatus(code, status, at, json.parse(payload, Dossier.class), payload);
+            }
+        }
         if (synced) {
             jdbc.sql("INSERT INTO dvcqg_sync_state (dossier_code, synced_version, synced_status, first_synced_at, "
                     + "synced_at) VALUES (?, 1, ?, ?, ?)").params(code, status, at, at).update();
