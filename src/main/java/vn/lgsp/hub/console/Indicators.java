@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.console.IndicatorFormulas.DossierFacts;
 import vn.lgsp.hub.console.IndicatorFormulas.Figures;
 import vn.lgsp.hub.dossier.CanonicalJson;
@@ -68,9 +67,8 @@ public class Indicators {
         // A read-only transaction, so PostgreSQL's driver streams the rows through a cursor (fetch size) instead of
         // holding the whole period in the heap. Only rows written before V10 (no indicator_flags) carry a payload.
         readOnly.executeWithoutResult(tx -> streaming.sql(
-                        "SELECT d.dossier_code, d.received_at, d.status, d.status_at, d.due_at, d.indicator_flags, "
-                        + "CASE WHEN d.indicator_flags IS NULL THEN d.payload END AS legacy_payload, "
-                        + "s.dossier_code AS synced, f.finished_at "
+                        "SELECT d.received_at, d.status, d.status_at, s.dossier_code AS synced, f.finished_at, "
+                        + IndicatorFacts.COLUMNS + " "
                         + "FROM dossier d LEFT JOIN dvcqg_sync_state s ON s.dossier_code = d.dossier_code "
                         // When each dossier was first processed (9) or had its result returned (10).
                         + "LEFT JOIN (SELECT c.dossier_code, MIN(c.occurred_at) AS finished_at "
@@ -85,12 +83,9 @@ public class Indicators {
                     if (finishedAt == null && (status == 9 || status == 10)) {
                         finishedAt = rs.getObject("status_at", OffsetDateTime.class);
                     }
-                    boolean synced = rs.getString("synced") != null;
-                    int flags = rs.getInt("indicator_flags");
-                    DossierFacts facts = rs.wasNull()
-                            ? facts(rs.getString("legacy_payload"), synced, finishedAt)
-                            : facts(IndicatorFacts.ofFlags(flags), rs.getObject("due_at", OffsetDateTime.class),
-                                    synced, finishedAt);
+                    IndicatorFacts f = IndicatorFacts.read(rs, json);
+                    DossierFacts facts = new DossierFacts(rs.getString("synced") != null, finishedAt, f.dueAt(),
+                            f.online(), f.feeBearing(), f.paidOnline(), f.digitisedDocuments(), f.electronicResult());
                     LocalDate day = rs.getObject("received_at", OffsetDateTime.class)
                             .atZoneSameInstant(DossierTrail.ZONE).toLocalDate();
                     byBucket.merge(bucketOf(day, granularity), Figures.NONE.plus(facts), (a, b) -> a.plus(facts));
@@ -100,23 +95,6 @@ public class Indicators {
         DateTimeFormatter label = DateTimeFormatter.ofPattern(granularity == Granularity.DAY ? "dd/MM" : "MM/yyyy");
         byBucket.forEach((d, f) -> buckets.add(new Bucket(d, label.format(d), f)));
         return new Report(from, to, granularity, total[0], buckets);
-    }
-
-    /** A row written before V10: its facts come from its payload, by the same rules. */
-    private DossierFacts facts(String payload, boolean synced, OffsetDateTime finishedAt) {
-        Dossier d;
-        try {
-            d = json.parse(payload, Dossier.class);
-        } catch (RuntimeException e) {
-            return new DossierFacts(synced, finishedAt, null, false, false, false, false, false);
-        }
-        return facts(IndicatorFacts.of(d), d.dueAt(), synced, finishedAt);
-    }
-
-    private static DossierFacts facts(IndicatorFacts f, OffsetDateTime dueAt, boolean synced,
-                                      OffsetDateTime finishedAt) {
-        return new DossierFacts(synced, finishedAt, dueAt, f.online(), f.feeBearing(), f.paidOnline(),
-                f.digitisedDocuments(), f.electronicResult());
     }
 
     static LocalDate bucketOf(LocalDate day, Granularity granularity) {

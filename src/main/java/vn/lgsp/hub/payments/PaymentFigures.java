@@ -2,11 +2,9 @@ package vn.lgsp.hub.payments;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.trail.DossierTrail;
 
@@ -32,14 +30,7 @@ public class PaymentFigures {
     }
 
     public PaymentKpi kpi(OffsetDateTime from, OffsetDateTime to) {
-        // Fees live in the dossier's JSON; read in Java to stay portable between H2 and PostgreSQL.
-        Set<String> feeBearing = new HashSet<>();
-        for (String[] row : store.dossiersReceivedBetween(from, to)) {
-            Dossier d = json.parse(row[1], Dossier.class);
-            if (d.fees().stream().anyMatch(f -> f.amount() != null && f.amount() > 0)) {
-                feeBearing.add(row[0]);
-            }
-        }
+        Set<String> feeBearing = store.feeBearingDossiersReceivedBetween(from, to, json);
         long paid = store.paidDossiersReceivedBetween(from, to).stream().filter(feeBearing::contains).count();
         return new PaymentKpi(from, to, feeBearing.size(), paid,
                 feeBearing.isEmpty() ? null : (double) paid / feeBearing.size());

@@ -3,10 +3,14 @@ package vn.lgsp.hub.payments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.IndicatorFacts;
 
 /** Payment transactions and the callbacks received for them. */
 @Repository
@@ -78,10 +82,17 @@ public class PaymentStore {
                 .params(from, to).query(String.class).list();
     }
 
-    /** Dossier codes received in the period with their stored payloads (to find the fee-bearing ones). */
-    public List<String[]> dossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to) {
-        return jdbc.sql("SELECT dossier_code, payload FROM dossier WHERE received_at >= ? AND received_at < ?")
-                .params(from, to).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    /** Codes of the dossiers received in the period with a fee above zero. */
+    public Set<String> feeBearingDossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to, CanonicalJson json) {
+        Set<String> codes = new HashSet<>();
+        jdbc.sql("SELECT d.dossier_code, " + IndicatorFacts.COLUMNS + " FROM dossier d "
+                        + "WHERE d.received_at >= ? AND d.received_at < ?")
+                .params(from, to).query(rs -> {
+                    if (IndicatorFacts.read(rs, json).feeBearing()) {
+                        codes.add(rs.getString("dossier_code"));
+                    }
+                });
+        return codes;
     }
 
     /** Dossiers received in the period that have a paid transaction. */
