@@ -160,14 +160,21 @@ class GridBenchmark {
         ResourceSampler sampler = new ResourceSampler(hub, System.nanoTime() + warmup.toNanos());
         GroupCommits before = GroupCommits.of(hub);
         LoadClient.Result result;
+        String cpu;
         try {
+            // CPU counted over the measured window: from the end of the warm-up until the clients have finished.
+            var shares = java.util.concurrent.CompletableFuture.supplyAsync(() -> new CpuShares(hub.pid(),
+                    simulators.pid()), java.util.concurrent.CompletableFuture.delayedExecutor(warmup.toMillis(),
+                    TimeUnit.MILLISECONDS));
             result = load.run(warmup, window);
+            cpu = shares.join().sinceStart();
         } finally {
             sampler.stop();
         }
         Row row = new Row(flow, scenario, clients, size, result, sampler.meanCpu(), sampler.maxHeapMb(),
                 Machine.loadAverage(), accounted);
         System.out.println(line(row));
+        System.out.println(cpu);
         java.util.Optional.ofNullable(GroupCommits.of(hub)).flatMap(after -> after.since(before))
                 .ifPresent(System.out::println);
         if (result.errors() > 0) {
@@ -187,6 +194,7 @@ class GridBenchmark {
         LoadClient load = new LoadClient(clients, 202, (c, i) -> intake(ref("pipeline", c, i), size),
                 (request, body) -> accepted.add(RemoteSimulators.dossierCode(body)));
         ResourceSampler sampler = new ResourceSampler(hub, System.nanoTime());
+        CpuShares shares = new CpuShares(hub.pid(), simulators.pid());
         long start = System.nanoTime();
         LoadClient.Result submitted;
         String accounted;
@@ -196,9 +204,11 @@ class GridBenchmark {
         } finally {
             sampler.stop();
         }
+        String cpu = shares.sinceStart();
         Row row = new Row("pipeline", scenario, clients, size + " KB", submitted, sampler.meanCpu(),
                 sampler.maxHeapMb(), Machine.loadAverage(), accounted);
         System.out.println(line(row));
+        System.out.println(cpu);
         received.forget(); // the simulators keep what they receive: bounded heap between cells
         return row;
     }
