@@ -1,6 +1,10 @@
 package vn.lgsp.hub.bench;
 
-/** Dossier JSON of a given size with realistic Vietnamese content (names, places, document titles). */
+/**
+ * Dossier JSON of a given size with realistic Vietnamese content (names, places, document titles). A dossier holds
+ * at most 200 documents, so a large one has longer document descriptions (several titles each, within the 500
+ * characters a name may have) rather than more documents.
+ */
 final class Dossiers {
 
     private static final String[] DOCUMENTS = {
@@ -9,6 +13,11 @@ final class Dossiers {
         "Hợp đồng chuyển nhượng quyền sử dụng đất đã được công chứng tại Văn phòng công chứng Hà Giang",
         "Sơ đồ thửa đất, trích lục bản đồ địa chính do Văn phòng đăng ký đất đai cấp tỉnh lập",
         "Giấy ủy quyền nộp hồ sơ và nhận kết quả thủ tục hành chính của ông Nguyễn Văn Hùng"};
+
+    /** At most this many documents per dossier (the canonical model's limit). */
+    private static final int MAX_DOCUMENTS = 200;
+    /** Bytes of one document entry with a one-title name, about. */
+    private static final int ENTRY_BYTES = 233;
 
     private Dossiers() {
     }
@@ -27,13 +36,22 @@ final class Dossiers {
              "fees":[{"code":"LP01","name":"Lệ phí cấp Giấy chứng nhận","amount":100000}],
              "documents":[""".formatted(sourceRef, sourceRef);
         int size = head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 3;
-        while (size < target - 150 && i < 200) {
+        int titles = Math.max(1, (int) Math.ceil((double) target / (MAX_DOCUMENTS * ENTRY_BYTES)));
+        while (size < target - 150 && i < MAX_DOCUMENTS) {
             String doc = "%s{\"code\":\"TP%03d\",\"name\":\"%s\",\"url\":\"https://dvc.hagiang.gov.vn/files/%s/%d.pdf\",\"digitized\":true}"
-                    .formatted(i == 0 ? "" : ",", i, DOCUMENTS[i % DOCUMENTS.length], sourceRef, i);
+                    .formatted(i == 0 ? "" : ",", i, name(i, titles), sourceRef, i);
             documents.append(doc);
             size += doc.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             i++;
         }
         return head + documents + "]}";
+    }
+
+    private static String name(int document, int titles) {
+        StringBuilder name = new StringBuilder(DOCUMENTS[document % DOCUMENTS.length]);
+        for (int t = 1; t < titles; t++) {
+            name.append("; kèm theo: ").append(DOCUMENTS[(document + t) % DOCUMENTS.length]);
+        }
+        return name.toString();
     }
 }

@@ -383,13 +383,16 @@ class GridBenchmark {
                 ## %s
 
                 machine: %s; command: `./mvnw -Pbench verify -Dbench.flows=%s -Dbench.concurrency=%s -Dbench.sizes=%s \
-                -Dbench.seconds=%d -Dbench.warmup-seconds=%d -Dbench.db=%s%s`; load average before: %s
+                -Dbench.seconds=%d -Dbench.warmup-seconds=%d -Dbench.db=%s%s`; load average before: %s;                 dossier sizes: %s
 
                 """.formatted(startedAt, Machine.describe(), String.join(",", flows),
                 System.getProperty("bench.concurrency", "100,200,500,1000"),
                 System.getProperty("bench.sizes", "1,10,100"), window.toSeconds(), warmup.toSeconds(), database,
                 System.getProperty("bench.hub-args", "").isBlank() ? ""
-                        : " -Dbench.hub-args=\"" + System.getProperty("bench.hub-args").trim() + "\"", loadBefore);
+                        : " -Dbench.hub-args=\"" + System.getProperty("bench.hub-args").trim() + "\"", loadBefore,
+                Arrays.stream(sizesKb).mapToObj(kb -> "%d KB = %,d bytes".formatted(kb, Dossiers.ofSize(
+                        "intake-alone-999-99999", kb).getBytes(StandardCharsets.UTF_8).length))
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static String table(List<Row> rows) {
