@@ -10,6 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +29,9 @@ import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * The outbox relay on the real database and broker: the hand-off to the relay thread is bounded by the size of the
- * bodies waiting, and what does not fit is sent by the sweep; the sweep drains a backlog in one run. Each test
- * sends to a queue of its own and checks that every message is on it exactly once.
+ * bodies waiting, and what does not fit is sent by the sweep; the sweep drains a backlog in one run, and two
+ * sweeps meeting split the rows between them. Each test sends to a queue of its own and checks that every message
+ * is on it exactly once.
  */
 class OutboxRelayIntegrationTests extends HubIntegrationTest {
 
@@ -84,41 +90,92 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 
     @Test
     void oneSweepDrainsABacklogOfThousandsEachMessageOnce() throws Exception {
-        // Stored but never handed to a relay thread (as after a crash); old enough for the sweep.
         int backlog = 5_000;
         String queue = queue("backlog");
-        OffsetDateTime longAgo = DossierTrail.now().minusHours(1);
-        List<String> eventIds = new ArrayList<>();
-        for (int i = 0; i < backlog; i++) {
-            eventIds.add(UUID.randomUUID().toString());
-        }
-        // Only this test's call sweeps: the hub's own sweep route waits until the end.
-        camel.getRouteController().stopRoute(SWEEP_ROUTE);
-        try {
-            tx.executeWithoutResult(status -> jdbcTemplate.batchUpdate("INSERT INTO outbox_message "
-                    + "(event_id, destination, group_key, event_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    eventIds, 1_000, (statement, eventId) -> {
-                        statement.setString(1, eventId);
-                        statement.setString(2, queue);
-                        statement.setString(3, "BACKLOG-" + eventId.substring(0, 8));
-                        statement.setString(4, "test");
-                        statement.setString(5, "{\"n\":\"" + eventId + "\"}");
-                        statement.setObject(6, longAgo);
-                    }));
-            assertThat(unsent(queue)).isEqualTo(backlog);
-
+        List<String> eventIds = withoutTheSweepRoute(() -> {
+            List<String> stored = storeBacklog(queue, backlog);
             long start = System.nanoTime();
             int sent = relay.sweep();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             // One run, not one batch of 500: at the old 500 per 5 s tick this backlog took 50 s.
             assertThat(unsent(queue)).isZero();
-            assertThat(sent).isGreaterThanOrEqualTo(backlog);
+            assertThat(sent).isEqualTo(backlog);
             assertThat(took).isLessThan(Duration.ofSeconds(20));
+            return stored;
+        });
+        assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    @Test
+    void twoNodesSweepingTheSameBacklogAtOnceSendEachRowOnce() throws Exception {
+        // The singleton lock keeps two sweeps apart; should two runs ever meet, the claims still split the rows.
+        int backlog = 3_000;
+        String queue = queue("two-sweeps");
+        var otherNode = new OutboxRelay(jdbc, connectionFactory, properties, tx);
+        otherNode.start();
+        try {
+            List<String> eventIds = withoutTheSweepRoute(() -> {
+                List<String> stored = storeBacklog(queue, backlog);
+                var start = new CountDownLatch(1);
+                var mine = CompletableFuture.supplyAsync(() -> awaitThen(start, relay::sweep));
+                var theirs = CompletableFuture.supplyAsync(() -> awaitThen(start, otherNode::sweep));
+                start.countDown();
+
+                assertThat(mine.get(60, TimeUnit.SECONDS) + theirs.get(60, TimeUnit.SECONDS))
+                        .as("rows sent, counted by the sweeps that claimed them").isEqualTo(backlog);
+                assertThat(unsent(queue)).isZero();
+                return stored;
+            });
+            assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
+        } finally {
+            otherNode.stop();
+        }
+    }
+
+    private static int awaitThen(CountDownLatch start, IntSupplier sweep) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return sweep.getAsInt();
+    }
+
+    /**
+     * Runs the work while the hub's own sweep route is stopped, so that only the test's calls sweep; first waits
+     * for the outbox to be empty, so that what a sweep returns counts the test's rows only.
+     */
+    private <T> T withoutTheSweepRoute(Callable<T> work) throws Exception {
+        eventually().until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single() == 0);
+        camel.getRouteController().stopRoute(SWEEP_ROUTE);
+        try {
+            return work.call();
         } finally {
             camel.getRouteController().startRoute(SWEEP_ROUTE);
         }
-        assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    /** Rows stored but never handed to a relay thread (as after a crash), old enough for the sweep; their ids. */
+    private List<String> storeBacklog(String queue, int rows) {
+        OffsetDateTime longAgo = DossierTrail.now().minusHours(1);
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            eventIds.add(UUID.randomUUID().toString());
+        }
+        tx.executeWithoutResult(status -> jdbcTemplate.batchUpdate("INSERT INTO outbox_message "
+                + "(event_id, destination, group_key, event_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                eventIds, 1_000, (statement, eventId) -> {
+                    statement.setString(1, eventId);
+                    statement.setString(2, queue);
+                    statement.setString(3, "BACKLOG-" + eventId.substring(0, 8));
+                    statement.setString(4, "test");
+                    statement.setString(5, "{\"n\":\"" + eventId + "\"}");
+                    statement.setObject(6, longAgo);
+                }));
+        assertThat(unsent(queue)).isEqualTo(rows);
+        return eventIds;
     }
 
     private static String queue(String purpose) {
