@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
@@ -48,12 +49,21 @@ public class OutboxRelay implements SmartLifecycle {
     private final JmsTemplate singleSends;
     private final TransactionTemplate tx;
     private final Duration sweepAge;
+    private final long maxPendingChars;
     private final BlockingQueue<OutboxMessage> committed = new LinkedBlockingQueue<>(CAPACITY);
     private final java.util.concurrent.atomic.AtomicLong pendingChars = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread worker;
 
+    @Autowired
     public OutboxRelay(JdbcClient jdbc, ConnectionFactory connectionFactory, HubProperties properties,
                        TransactionTemplate tx) {
+        this(jdbc, connectionFactory, properties, tx, MAX_PENDING_CHARS);
+    }
+
+    /** With another bound on the bodies waiting for the relay thread (tests). */
+    OutboxRelay(JdbcClient jdbc, ConnectionFactory connectionFactory, HubProperties properties,
+                TransactionTemplate tx, long maxPendingChars) {
+        this.maxPendingChars = maxPendingChars;
         this.jdbc = jdbc;
         this.tx = tx;
         this.jms = new JmsTemplate(connectionFactory);
@@ -69,12 +79,22 @@ public class OutboxRelay implements SmartLifecycle {
      */
     void submit(List<OutboxMessage> messages) {
         for (OutboxMessage m : messages) {
-            if (pendingChars.get() + m.body().length() > MAX_PENDING_CHARS || !committed.offer(m)) {
+            if (pendingChars.get() + m.body().length() > maxPendingChars || !committed.offer(m)) {
                 log.warn("Outbox relay saturated; message left for the sweep");
                 return;
             }
             pendingChars.addAndGet(m.body().length());
         }
+    }
+
+    /** Messages handed to the relay thread and not yet taken by it. */
+    int waiting() {
+        return committed.size();
+    }
+
+    /** Characters of the bodies handed to the relay thread and not yet taken by it. */
+    long pendingChars() {
+        return pendingChars.get();
     }
 
     private void relayLoop() {
@@ -115,8 +135,27 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    /** Relays messages older than the sweep age; returns how many were sent. Called by route outbox-relay-sweep. */
+    /**
+     * Relays messages older than the sweep age; returns how many were sent. Called by route outbox-relay-sweep.
+     * A backlog (a crash with thousands stored but unsent, a hand-off that was full) is drained in one run, batch
+     * after batch, each batch claimed, sent and deleted in its own transaction (so memory holds one batch); the run
+     * ends when a batch comes back short: the backlog is gone, or the rest is claimed by another node.
+     * (The singleton lock of the route is kept alive while the run lasts.)
+     */
     public int sweep() {
+        int sent = 0;
+        int batch;
+        do {
+            batch = sweepBatch();
+            sent += batch;
+        } while (batch == BATCH && isRunning()); // a node shutting down leaves the rest to the next sweep
+        if (sent > 0) {
+            log.info("Outbox sweep relayed {} message(s) left behind", sent);
+        }
+        return sent;
+    }
+
+    private int sweepBatch() {
         Integer sent = tx.execute(status -> {
             List<OutboxMessage> stale = jdbc.sql("SELECT id, event_id, destination, group_key, event_type, body "
                             + "FROM outbox_message WHERE created_at < ? ORDER BY id LIMIT " + BATCH
@@ -126,10 +165,7 @@ public class OutboxRelay implements SmartLifecycle {
                             rs.getString("destination"), rs.getString("group_key"), rs.getString("event_type"),
                             rs.getString("body")))
                     .list();
-            if (!stale.isEmpty()) {
-                log.info("Outbox sweep relaying {} message(s) left behind", stale.size());
-                sendClaimed(stale);
-            }
+            sendClaimed(stale);
             return stale.size();
         });
         return sent == null ? 0 : sent;
