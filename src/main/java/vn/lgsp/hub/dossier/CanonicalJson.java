@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,13 +51,20 @@ public class CanonicalJson {
         }
     }
 
-    /** SHA-256 of the canonical form, to recognise a repeated request. */
+    /**
+     * SHA-256 of the canonical form's UTF-8 bytes, to recognise a repeated request. The form is streamed into the
+     * digest (the same bytes as {@code write(value).getBytes(UTF_8)}, without a copy of a large dossier in memory).
+     */
     public String hash(Object value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (Writer utf8 = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), sha256),
+                    StandardCharsets.UTF_8)) {
+                mapper.writeValue(utf8, value);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("Cannot hash " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -40,9 +40,6 @@ public class JsonConfiguration {
 
     static final class NfcStringDeserializer extends StdScalarDeserializer<String> {
 
-        /** C0 controls but tab, LF and CR (free text may have lines), and DEL. */
-        private static final java.util.regex.Pattern CONTROL =
-                java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
         NfcStringDeserializer() {
             super(String.class);
@@ -52,12 +49,23 @@ public class JsonConfiguration {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText()
                     : StringDeserializer.instance.deserialize(parser, context);
-            if (value != null && CONTROL.matcher(value).find()) {
+            if (value != null && hasControlCharacter(value)) {
                 // NUL and other control characters have no place in a dossier and break systems downstream.
                 throw context.weirdStringException(value, String.class, "must not contain control characters");
             }
             return value == null || Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
                     : Normalizer.normalize(value, Normalizer.Form.NFC);
+        }
+
+        /** C0 controls but tab, LF and CR (free text may have lines), and DEL; a loop, as every string passes here. */
+        static boolean hasControlCharacter(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -383,7 +383,7 @@ class GridBenchmark {
                 ## %s
 
                 machine: %s; command: `./mvnw -Pbench verify -Dbench.flows=%s -Dbench.concurrency=%s -Dbench.sizes=%s \
-                -Dbench.seconds=%d -Dbench.warmup-seconds=%d -Dbench.db=%s%s`; load average before: %s;                 dossier sizes: %s
+                -Dbench.seconds=%d -Dbench.warmup-seconds=%d -Dbench.db=%s%s`; load average before: %s; dossier sizes: %s
 
                 """.formatted(startedAt, Machine.describe(), String.join(",", flows),
                 System.getProperty("bench.concurrency", "100,200,500,1000"),
