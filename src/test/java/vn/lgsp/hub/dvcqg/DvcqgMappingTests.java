@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,7 @@ import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 
 /**
  * What the DVCQG mappings must do beyond their golden files (those run in MappingGoldenFilesTests): dates in
- * Vietnam time without separators, Vietnamese text byte-exact.
+ * Vietnam time without separators, Vietnamese text byte-exact, nothing kept from one dossier to the next.
  */
 class DvcqgMappingTests {
 
@@ -39,6 +42,37 @@ class DvcqgMappingTests {
         assertThat(out.get(0).get("NguoiXuLy").asText().getBytes(StandardCharsets.UTF_8))
                 .isEqualTo("Đặng Thị Ngọc Ánh".getBytes(StandardCharsets.UTF_8));
         assertThat(out.get(0).get("NoiDungXuLy").asText()).isEqualTo("Công dân yêu cầu rút hồ sơ");
+    }
+
+    /**
+     * The sync maps every dossier on a handful of consumer threads for as long as the hub runs, so a mapping must
+     * keep nothing of the dossiers it mapped. With JSONata 0.9.9 each evaluation of a mapping with ":=" bindings
+     * stayed reachable from the next: here 1,500 dossiers of 200 documents kept 95 MB and took 111 s (now: 2 s),
+     * each evaluation slower than the one before.
+     */
+    @Test
+    void repeatedMappingsRetainNothing() throws IOException {
+        ObjectNode input = (ObjectNode) json.readTree(Path.of("mappings/dvcqg/fixtures/dossier.canonical-to-dvcqg.input.json").toFile());
+        ArrayNode documents = ((ObjectNode) input.get("dossier")).putArray("documents");
+        for (int i = 0; i < 200; i++) {
+            documents.addObject().put("code", "TP" + i).put("name", "Bản sao giấy tờ số " + i + " của người nộp hồ sơ")
+                    .put("url", "https://dvc.example.vn/f/" + i + ".pdf").put("digitized", i % 2 == 0);
+        }
+        mapping.dossier(input);
+        long before = heapAfterGc();
+        for (int i = 0; i < 1_500; i++) {
+            ((ObjectNode) input.get("dossier")).put("dossierCode", "H15-" + i);
+            assertThat(mapping.dossier(input).get("MaHoSo").asText()).isEqualTo("H15-" + i);
+        }
+        long grownMb = (heapAfterGc() - before) / (1024 * 1024);
+        assertThat(grownMb).as("heap kept after 1,500 mappings, MB").isLessThan(20);
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
 }
