@@ -28,7 +28,9 @@ import vn.lgsp.hub.support.RemoteSimulators;
  * warm-up third, none of them may grow beyond a tolerance, and every accepted dossier must be delivered and synced.
  * <p>
  * CI variant: 60 s at 20 dossiers/s. Long variant (half the measured pipeline rate, BENCHMARKS.md):
- * {@code ./mvnw -o test -Dtest=SoakTest -Dsoak.minutes=20 -Dsoak.rate=<per second>}.
+ * {@code ./mvnw -o test -Dtest=SoakTest -Dsoak.minutes=20 -Dsoak.rate=<per second>}. {@code -Dsoak.hub-args} adds
+ * space-separated arguments for the hub's JVM: {@code --key=value} ones for the hub, the others (-X…, -D…) for Java,
+ * e.g. {@code -Dsoak.hub-args="--hub.h2.housekeeping-interval=0s"} to see the H2 chunks grow without housekeeping.
  */
 class SoakTest {
 
@@ -36,6 +38,8 @@ class SoakTest {
     private static final double RATE = Double.parseDouble(System.getProperty("soak.rate", "20"));
     /** Allowed growth of the heap after GC from the end of the warm-up third to the end. */
     private static final long HEAP_TOLERANCE_MB = Long.getLong("soak.heap-tolerance-mb", 48);
+    private static final List<String> HUB_ARGS = Stream.of(System.getProperty("soak.hub-args", "").split("\\s+"))
+            .filter(arg -> !arg.isEmpty()).toList();
 
     @TempDir
     Path hubDir;
@@ -43,7 +47,8 @@ class SoakTest {
     @TempDir
     Path simDir;
 
-    record Sample(long atSecond, long heapAfterGcMb, long threads, long openFiles, long dbConnections) {
+    /** h2Chunks: the embedded H2 file's chunks (gauge lgsp_h2_chunks), -1 where the hub has none. */
+    record Sample(long atSecond, long heapAfterGcMb, long threads, long openFiles, long dbConnections, long h2Chunks) {
     }
 
     @Test
@@ -52,8 +57,10 @@ class SoakTest {
         String hubUrl = "http://127.0.0.1:" + hubPort;
         Path log = Files.createTempFile("hub-soak", ".log");
         try (HubProcess simulators = HubProcess.startSimulators(HubProcess.freePort(), simDir, log, hubUrl);
-             HubProcess hub = HubProcess.start(hubPort, hubDir, log, List.of(),
-                     HubProcess.systemsAt(simulators).toArray(String[]::new))) {
+             HubProcess hub = HubProcess.start(hubPort, hubDir, log,
+                     HUB_ARGS.stream().filter(arg -> !arg.startsWith("--")).toList(),
+                     Stream.concat(HubProcess.systemsAt(simulators).stream(),
+                             HUB_ARGS.stream().filter(arg -> arg.startsWith("--"))).toArray(String[]::new))) {
             Queue<String> accepted = new ConcurrentLinkedQueue<>();
             LoadClient load = new LoadClient(8, 202, (client, i) -> HttpRequest.newBuilder(
                             URI.create(hubUrl + "/api/v1/dossiers")).timeout(Duration.ofSeconds(30))
@@ -99,7 +106,7 @@ class SoakTest {
         }
     }
 
-    /** Heap after a full GC (jcmd GC.run), live threads, open file descriptors, database connections. */
+    /** Heap after a full GC (jcmd GC.run), live threads, open file descriptors, database connections, H2 chunks. */
     private Sample sample(HubProcess hub, long atSecond) throws Exception {
         Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(hub.pid()), "GC.run").redirectErrorStream(true).start();
@@ -114,7 +121,7 @@ class SoakTest {
             files = (long) hub.metric("process.files.open");
         }
         long connections = (long) hub.metric("hikaricp.connections");
-        return new Sample(atSecond, heap, threads, files, connections);
+        return new Sample(atSecond, heap, threads, files, connections, h2Chunks(hub));
     }
 
     /** The live objects by class (after a full GC) in target/soak/, to compare where the heap went if it grew. */
@@ -124,6 +131,14 @@ class SoakTest {
                 Long.toString(hub.pid()), "GC.class_histogram").redirectErrorStream(true)
                 .redirectOutput(file.toFile()).start();
         histogram.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    private static long h2Chunks(HubProcess hub) {
+        try {
+            return (long) hub.metric("lgsp.h2.chunks");
+        } catch (RuntimeException noSuchGauge) {
+            return -1; // PostgreSQL, or a hub from before H2 housekeeping
+        }
     }
 
     private long maxPool(HubProcess hub) {
