@@ -1,5 +1,6 @@
 package vn.lgsp.hub.routing;
 
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.platform.HubProperties;
@@ -45,8 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final JdbcClient jdbc;
-    private final JmsTemplate jms;
-    private final JmsTemplate singleSends;
+    private final ConnectionFactory connections;
     private final TransactionTemplate tx;
     private final Duration sweepAge;
     private final long maxPendingChars;
@@ -66,10 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.maxPendingChars = maxPendingChars;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.jms = new JmsTemplate(connectionFactory);
-        this.jms.setSessionTransacted(true);
-        this.singleSends = new JmsTemplate(connectionFactory);
-        this.singleSends.setSessionTransacted(false);
+        this.connections = connectionFactory;
         this.sweepAge = properties.outbox().sweepAge();
     }
 
@@ -177,7 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
-            sendAll(jms, messages);
+            sendAll(true, messages);
         } catch (RuntimeException e) {
             // The batch was rolled back: a broker failover in the middle, or a message of it reached the broker
             // before (sent, then the node died before its DELETE) and Artemis' duplicate detection refused the
@@ -185,34 +182,44 @@ public class OutboxRelay implements SmartLifecycle {
             // and the others are stored; each send waits for the broker's durable acknowledgement.
             log.info("Outbox batch of {} rolled back by the broker ({}); sending one by one", messages.size(),
                     e.getMessage());
-            sendAll(singleSends, messages);
+            sendAll(false, messages);
         }
         jdbc.sql("DELETE FROM outbox_message WHERE id IN (:ids)")
                 .param("ids", messages.stream().map(OutboxMessage::id).toList())
                 .update();
     }
 
-    /** Sends through the transacted template (one commit for the batch) or the one that sends one by one. */
-    private static void sendAll(JmsTemplate template, List<OutboxMessage> messages) {
-        template.execute(session -> {
-            MessageProducer producer = session.createProducer(null);
+    /**
+     * Sends in one broker transaction (one commit for the batch) or one by one. The session is taken from the
+     * connection factory, not through a JmsTemplate: inside the database transaction a JmsTemplate binds its
+     * session to the transaction's synchronisation and hands that same transacted session to every later
+     * template, so the one-by-one sends after a refused batch would be refused again, sweep after sweep.
+     */
+    private void sendAll(boolean transacted, List<OutboxMessage> messages) {
+        try (Connection connection = connections.createConnection();
+             Session session = connection.createSession(transacted,
+                     transacted ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
+             MessageProducer producer = session.createProducer(null)) {
             try {
                 for (OutboxMessage m : messages) {
                     producer.send(session.createQueue(m.destination()), message(session, m));
                 }
-                if (session.getTransacted()) {
+                if (transacted) {
                     session.commit();
                 }
             } catch (JMSException | RuntimeException e) {
-                if (session.getTransacted()) {
-                    session.rollback();
+                if (transacted) {
+                    try {
+                        session.rollback();
+                    } catch (JMSException rollback) {
+                        e.addSuppressed(rollback);
+                    }
                 }
                 throw e;
-            } finally {
-                producer.close();
             }
-            return null;
-        }, true);
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
+        }
     }
 
     private static Message message(Session session, OutboxMessage m) throws JMSException {

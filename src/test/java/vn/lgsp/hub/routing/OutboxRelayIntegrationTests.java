@@ -29,8 +29,8 @@ import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * The outbox relay on the real database and broker: the hand-off to the relay thread is bounded by the size of the
- * bodies waiting, and what does not fit is sent by the sweep; the sweep drains a backlog in one run, and two
- * sweeps meeting split the rows between them. Each test sends to a queue of its own and checks that every message
+ * bodies waiting, and what does not fit is sent by the sweep; the sweep drains a backlog in one run, also one
+ * holding messages the broker already stored, and two sweeps meeting split the rows between them. Each test sends to a queue of its own and checks that every message
  * is on it exactly once.
  */
 class OutboxRelayIntegrationTests extends HubIntegrationTest {
@@ -130,6 +130,38 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
             assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
         } finally {
             otherNode.stop();
+        }
+    }
+
+    @Test
+    void aBacklogHoldingMessagesTheBrokerAlreadyStoredIsSentOnceAndDrained() throws Exception {
+        // A node died after the broker stored a batch and before its DELETE committed: after the restart the sweep
+        // sends rows the broker already holds. Artemis refuses the batch's transaction for the duplicates; the
+        // one-by-one sends that follow store the others, the duplicates are dropped, and the rows are deleted.
+        String queue = queue("sent-before-crash");
+        List<String> eventIds = withoutTheSweepRoute(() -> {
+            List<String> stored = storeBacklog(queue, 300);
+            List<String> alreadyStored = List.of(stored.get(0), stored.get(150), stored.get(299));
+            sendAsTheRelayDid(queue, alreadyStored);
+
+            assertThat(relay.sweep()).isEqualTo(300);
+            assertThat(unsent(queue)).isZero();
+            assertThat(relay.sweep()).as("nothing left for a second sweep").isZero();
+            return stored;
+        });
+        assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
+    }
+
+    /** Sends the messages with the event id as Artemis' duplicate id, as the relay does, outside the outbox. */
+    private void sendAsTheRelayDid(String queue, List<String> eventIds) {
+        var jms = new JmsTemplate(connectionFactory);
+        for (String eventId : eventIds) {
+            jms.send(queue, session -> {
+                Message m = session.createTextMessage("{\"n\":\"" + eventId + "\"}");
+                m.setStringProperty(MessageHeaders.EVENT_ID, eventId);
+                m.setStringProperty(OutboxRelay.DUPLICATE_ID, eventId);
+                return m;
+            });
         }
     }
 
