@@ -222,7 +222,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static Message message(Session session, OutboxMessage m) throws JMSException {
+    /** The broker message of an outbox row, as the relay sends it (tests send it the same way). */
+    static Message message(Session session, OutboxMessage m) throws JMSException {
         TextMessage message = session.createTextMessage(m.body());
         withHeaders(message, m);
         // Artemis drops a second message with the same id on the same address (its id cache is persistent and

@@ -30,8 +30,8 @@ import vn.lgsp.hub.trail.DossierTrail;
 /**
  * The outbox relay on the real database and broker: the hand-off to the relay thread is bounded by the size of the
  * bodies waiting, and what does not fit is sent by the sweep; the sweep drains a backlog in one run, also one
- * holding messages the broker already stored, and two sweeps meeting split the rows between them. Each test sends to a queue of its own and checks that every message
- * is on it exactly once.
+ * holding messages the broker already stored, and two sweeps meeting split the rows between them. Each test sends
+ * to a queue of its own and checks that every message is on it exactly once.
  */
 class OutboxRelayIntegrationTests extends HubIntegrationTest {
 
@@ -152,16 +152,11 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
         assertThat(received(queue)).containsExactlyInAnyOrderElementsOf(eventIds);
     }
 
-    /** Sends the messages with the event id as Artemis' duplicate id, as the relay does, outside the outbox. */
+    /** Sends the backlog rows' messages to the broker as the relay builds them, leaving the rows in the outbox. */
     private void sendAsTheRelayDid(String queue, List<String> eventIds) {
         var jms = new JmsTemplate(connectionFactory);
         for (String eventId : eventIds) {
-            jms.send(queue, session -> {
-                Message m = session.createTextMessage("{\"n\":\"" + eventId + "\"}");
-                m.setStringProperty(MessageHeaders.EVENT_ID, eventId);
-                m.setStringProperty(OutboxRelay.DUPLICATE_ID, eventId);
-                return m;
-            });
+            jms.send(queue, session -> OutboxRelay.message(session, backlogRow(queue, eventId)));
         }
     }
 
@@ -199,15 +194,22 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
         tx.executeWithoutResult(status -> jdbcTemplate.batchUpdate("INSERT INTO outbox_message "
                 + "(event_id, destination, group_key, event_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 eventIds, 1_000, (statement, eventId) -> {
-                    statement.setString(1, eventId);
-                    statement.setString(2, queue);
-                    statement.setString(3, "BACKLOG-" + eventId.substring(0, 8));
-                    statement.setString(4, "test");
-                    statement.setString(5, "{\"n\":\"" + eventId + "\"}");
+                    OutboxMessage row = backlogRow(queue, eventId);
+                    statement.setString(1, row.eventId());
+                    statement.setString(2, row.destination());
+                    statement.setString(3, row.groupKey());
+                    statement.setString(4, row.eventType());
+                    statement.setString(5, row.body());
                     statement.setObject(6, longAgo);
                 }));
         assertThat(unsent(queue)).isEqualTo(rows);
         return eventIds;
+    }
+
+    /** A backlog row's content (its id is the database's). */
+    private static OutboxMessage backlogRow(String queue, String eventId) {
+        return new OutboxMessage(0, eventId, queue, "BACKLOG-" + eventId.substring(0, 8), "test",
+                "{\"n\":\"" + eventId + "\"}");
     }
 
     private static String queue(String purpose) {
