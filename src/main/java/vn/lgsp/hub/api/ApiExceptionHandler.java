@@ -18,6 +18,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -79,6 +80,13 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         return answer(Problems.of(ErrorCode.MALFORMED_REQUEST, "The header " + e.getHeaderName() + " is required"),
                 request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
+                                                   HttpServletRequest request) {
+        return answer(Problems.of(ErrorCode.MALFORMED_REQUEST, "The parameter " + e.getParameterName()
+                + " is required"), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -8,8 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.time.Clock;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.ReportingPeriod;
 
 /** Proof of the national-portal sync: sync-rate figures and reconciliation runs. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "DVCQG sync", description = "Sync-rate figures (indicator 1.4) and reconciliation with the national portal")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "Missing or malformed from/to, or from not before to",
+@ApiResponse(responseCode = "400", description = "Malformed from/to, or from not before to",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -35,10 +35,12 @@ public class DvcqgSyncController {
 
     private final DvcqgSyncFigures figures;
     private final DvcqgReconciliation reconciliation;
+    private final Clock clock;
 
     public DvcqgSyncController(DvcqgSyncFigures figures, DvcqgReconciliation reconciliation) {
         this.figures = figures;
         this.reconciliation = reconciliation;
+        this.clock = Clock.systemUTC();
     }
 
     @GetMapping("/kpi/sync")
@@ -48,12 +50,10 @@ public class DvcqgSyncController {
                     + "at the portal.")
     @ApiResponse(responseCode = "200", description = "The figures")
     public SyncKpi kpi(
-            @Parameter(description = "Start, ISO-8601 with offset") @RequestParam
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @Parameter(description = "End (exclusive), ISO-8601 with offset") @RequestParam
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        checkPeriod(from, to);
-        return figures.of(from, to);
+            @Parameter(description = ReportingPeriod.FROM_DESCRIPTION) @RequestParam(required = false) String from,
+            @Parameter(description = ReportingPeriod.TO_DESCRIPTION) @RequestParam(required = false) String to) {
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock);
+        return figures.of(period.from(), period.to());
     }
 
     @PostMapping("/admin/reconcile")
@@ -64,12 +64,10 @@ public class DvcqgSyncController {
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<ReconciliationReport> reconcile(
-            @Parameter(description = "Start, ISO-8601 with offset") @RequestParam
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @Parameter(description = "End (exclusive), ISO-8601 with offset") @RequestParam
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        checkPeriod(from, to);
-        ReconciliationReport report = reconciliation.start(from, to, "ADMIN");
+            @Parameter(description = ReportingPeriod.FROM_DESCRIPTION) @RequestParam(required = false) String from,
+            @Parameter(description = ReportingPeriod.TO_DESCRIPTION) @RequestParam(required = false) String to) {
+        ReportingPeriod period = ReportingPeriod.parse(from, to, clock);
+        ReconciliationReport report = reconciliation.start(period.from(), period.to(), "ADMIN");
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/reconcile/" + report.id())).body(report);
     }
 
@@ -83,11 +81,5 @@ public class DvcqgSyncController {
     public ReconciliationReport report(@PathVariable long id) {
         return reconciliation.find(id).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND,
                 "No reconciliation report with this id"));
-    }
-
-    private static void checkPeriod(OffsetDateTime from, OffsetDateTime to) {
-        if (!from.isBefore(to)) {
-            throw new HubException(ErrorCode.MALFORMED_REQUEST, "from must be before to");
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,8 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.lgsp.hub.errors.ErrorCode;
-import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.ReportingPeriod;
 
 /** Online payment of a dossier's fees, the daily payment report and indicator 3.6. */
 @RestController
@@ -79,14 +79,12 @@ public class PaymentController {
 
     @GetMapping("/kpi/payments")
     @Operation(summary = "Indicator 3.6: dossiers paid online ÷ fee-bearing dossiers, received in [from, to)")
-    public PaymentKpi kpi(@Parameter(description = "Start, ISO-8601 with offset") @RequestParam
-                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-                          @Parameter(description = "End (exclusive), ISO-8601 with offset") @RequestParam
-                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        if (!from.isBefore(to)) {
-            throw new HubException(ErrorCode.MALFORMED_REQUEST, "from must be before to");
-        }
-        return figures.kpi(from, to);
+    public PaymentKpi kpi(@Parameter(description = ReportingPeriod.FROM_DESCRIPTION) @RequestParam(required = false)
+                          String from,
+                          @Parameter(description = ReportingPeriod.TO_DESCRIPTION) @RequestParam(required = false)
+                          String to) {
+        ReportingPeriod period = ReportingPeriod.parse(from, to, Clock.systemUTC());
+        return figures.kpi(period.from(), period.to());
     }
 
     /** A transaction as the API shows it (without the payer's name). */

@@ -100,6 +100,23 @@ class DvcqgReconciliationIntegrationTests extends DvcqgSyncTest {
         assertThat(docs.body()).doesNotContain("/sim/dvcqg");
     }
 
+    @Test
+    void figuresWithoutAPeriodAreTheCurrentMonthAndAMalformedOneIsA400() {
+        var month = hub.get("/api/v1/kpi/sync", ADMIN_KEY);
+        assertThat(month.status()).as(month.body()).isEqualTo(200);
+        var payments = hub.get("/api/v1/kpi/payments?from=&to=", ADMIN_KEY);
+        assertThat(payments.status()).as(payments.body()).isEqualTo(200);
+        var days = hub.get("/api/v1/kpi/sync?from=2026-01-01&to=2026-02-01", ADMIN_KEY);
+        assertThat(days.status()).as(days.body()).isEqualTo(200);
+
+        for (String query : new String[] {"/api/v1/kpi/sync?from=yesterday", "/api/v1/kpi/payments?to=01/02/2026",
+                "/api/v1/kpi/sync?from=2026-02-01&to=2026-01-01", "/api/v1/admin/payments/report"}) {
+            var refused = hub.get(query, ADMIN_KEY);
+            assertThat(refused.status()).as(query + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        }
+    }
+
     private JsonNode kpi(String from, String to) {
         var answer = hub.get("/api/v1/kpi/sync?from=" + from + "&to=" + to, ONESTOP_KEY);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
