@@ -2,6 +2,7 @@ package vn.lgsp.hub.routing;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,15 @@ public class SoapEdgeConfiguration extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .onException(Exception.class)
-                    .handled(true)
-                    .process(SoapEdgeConfiguration::toFault)
+        RouteConfigurationDefinition configuration = routeConfiguration(ID);
+        configuration.onException(Exception.class)
+                .handled(true)
+                .process(SoapEdgeConfiguration::toFault)
                 .end();
+        // The CXF consumer writes the message's headers into the answer: those are still the request's (the
+        // caller's X-Api-Key, anything it sent). Nothing of them travels back, on a success or a fault.
+        configuration.onCompletion().modeBeforeConsumer()
+                .removeHeaders("*");
     }
 
     private static void toFault(Exchange exchange) {

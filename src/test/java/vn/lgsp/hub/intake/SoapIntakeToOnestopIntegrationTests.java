@@ -40,6 +40,26 @@ class SoapIntakeToOnestopIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void answersCarryNothingOfTheRequestsHeadersOnSuccessAndFault() throws IOException {
+        String valid = envelope(Dossiers.newRef("HT"));
+        String invalid = envelope(Dossiers.newRef("HT")).replace("002190012345", "00219001234");
+
+        for (String envelope : new String[] {valid, invalid}) {
+            var answer = hub.exchange("POST", ENDPOINT, CIVIL_KEY, "text/xml; charset=UTF-8",
+                    envelope.getBytes(StandardCharsets.UTF_8), "SOAPAction", "\"\"", "X-Whatever", "reflected");
+
+            assertThat(answer.status()).isIn(200, 500);
+            assertThat(answer.headers().keySet()).map(String::toLowerCase)
+                    .doesNotContain("x-api-key", "x-whatever", "soapaction");
+            assertThat(answer.headers().values().toString()).doesNotContain(CIVIL_KEY).doesNotContain("reflected");
+            if (answer.status() == 200) { // delivered before the next test clears the one-stop simulator
+                String code = between(answer.body(), "<hs:MaHoSo>", "</hs:MaHoSo>");
+                eventually().until(() -> deliveredTo(code, "onestop"));
+            }
+        }
+    }
+
+    @Test
     void invalidFieldIsAnsweredWithASoapFaultNamingTheFieldAndNothingIsDelivered() throws IOException {
         String envelope = envelope(Dossiers.newRef("HT")).replace("002190012345", "00219001234");
 
