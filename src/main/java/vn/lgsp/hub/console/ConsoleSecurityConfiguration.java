@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -33,6 +34,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -63,7 +66,7 @@ public class ConsoleSecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(sessions))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
-                .csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new ForgeryTolerantTokens()))
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
                 .authenticationManager(authenticationManager(properties))
                 .httpBasic(b -> b.disable())
@@ -111,6 +114,28 @@ public class ConsoleSecurityConfiguration {
         var provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
         provider.setPasswordEncoder(new BCryptPasswordEncoder());
         return new ProviderManager(provider);
+    }
+
+    /**
+     * Spring's masked-token handler, except that a forged token whose unmasked bytes are not UTF-8 counts as a
+     * wrong token (403) instead of failing the request (Spring's decoding throws, which answered 500).
+     */
+    private static final class ForgeryTolerantTokens implements CsrfTokenRequestHandler {
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return masked.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
+        }
     }
 
     /** Loads the CSRF token before the page renders, so its cookie is set before the response is committed. */

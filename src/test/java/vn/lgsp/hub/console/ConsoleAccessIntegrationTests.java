@@ -115,6 +115,18 @@ class ConsoleAccessIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void aForgedCsrfTokenOfTheRightLengthIsRefusedWith403() {
+        ConsoleSession operator = signedIn("operator", "demo-operator-pass");
+        String real = operator.csrfToken();
+        String[] forgeries = {"A".repeat(real.length()), "*".repeat(real.length()),
+                new StringBuilder(real).reverse().toString(), real.substring(0, real.length() - 1) + "="};
+        for (String forged : forgeries) {
+            assertThat(operator.postWithoutToken("/console/routes/payments-reconcile-with-gateways/stop",
+                    "_csrf", forged).status()).as(forged).isEqualTo(403);
+        }
+    }
+
+    @Test
     void aTamperedSessionCookieIsNoSession() {
         ConsoleSession viewer = signedIn("viewer", "demo-viewer-pass");
         HttpCookie cookie = viewer.cookies().getCookieStore().getCookies().stream()
