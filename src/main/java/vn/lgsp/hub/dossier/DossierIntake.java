@@ -67,7 +67,7 @@ public class DossierIntake {
         String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
         rights.requireOwnSource(caller, source);
         String requestHash = json.hash(submitted);
-        // Resolved before anything is stored: a dossier nobody handles is refused, never parked.
+        // Resolved before anything is stored; every dossier has a destination (at least where it was received).
         DossierRouter.Destination destination = router.destination(submitted, caller);
         try {
             // The duplicate check and the writes share a transaction with other requests' (one commit for many).
@@ -116,6 +116,9 @@ public class DossierIntake {
                 + ", agency " + accepted.agencyCode() + ", channel " + accepted.channel());
         if (destination.sectorSystem() != null) {
             trail.record(code, TrailKind.ROUTED, destination.sectorSystem(), "routed by procedure and agency");
+        } else if (destination.queues().isEmpty()) {
+            trail.record(code, TrailKind.ROUTED, destination.processedBy(), "processed where it was received: no "
+                    + "sector rule for procedure " + accepted.procedureCode() + " at agency " + accepted.agencyCode());
         }
         destination.queues().forEach(queue -> outbox.enqueue(queue, code, DOSSIER_RECEIVED, payload));
         outbox.enqueue(dvcqgQueue, code, DOSSIER_RECEIVED, code); // the sync reads the current snapshot itself

@@ -6,8 +6,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
-import vn.lgsp.hub.errors.ErrorCode;
-import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 
@@ -15,15 +13,22 @@ import vn.lgsp.hub.security.ConnectedSystem;
  * Decides where an accepted dossier goes. A dossier from a routed source (the one-stop system,
  * {@code hub.routing.routed-sources}) goes to the sector system the routing table names for its procedure and its
  * competent agency ({@code agencyCode}, not the applicant's address: intake is location-independent); with no
- * rule it is refused before anything is stored. A dossier from any other system (a sector system) goes to the
- * one-stop system, as before.
+ * rule it is processed where it was received (the one-stop system itself) and only synced to DVCQG. A dossier
+ * from any other system (a sector system) goes to the one-stop system. A dossier never goes back to the system
+ * that sent it.
  */
 @Component
 public class DossierRouter {
 
-    /** Where a dossier goes: the queues to enqueue it on and, when routed, the sector system. */
-    public record Destination(List<String> queues, String sectorSystem) {
+    /**
+     * Where a dossier goes: the queues to enqueue it on, the sector system when routed, and the system that
+     * processes it (the sector system, the one-stop system, or the source itself when no rule names another).
+     */
+    public record Destination(List<String> queues, String sectorSystem, String processedBy) {
     }
+
+    /** The system id of the one-stop system, where every dossier from a sector system goes. */
+    public static final String ONESTOP = "onestop";
 
     private final SectorRoutingTable table;
     private final Set<String> routedSources;
@@ -51,16 +56,19 @@ public class DossierRouter {
                 ? Optional.of(sourceProgressQueue) : Optional.empty();
     }
 
-    /** The destination of a dossier submitted by this caller; throws NO_SECTOR_ROUTE when none is configured. */
+    /**
+     * The destination of a dossier submitted by this caller; every dossier has one. A routed source's dossier
+     * with no rule (or a rule naming the source itself) is processed where it was received and goes to no queue.
+     */
     public Destination destination(Dossier dossier, ConnectedSystem caller) {
         if (!routedSources.contains(caller.id())) {
-            return new Destination(List.of(onestopQueue), null);
+            return caller.id().equals(ONESTOP) ? new Destination(List.of(), null, ONESTOP)
+                    : new Destination(List.of(onestopQueue), null, ONESTOP);
         }
-        String system = table.resolve(dossier.procedureCode(), dossier.agencyCode()).orElseThrow(() ->
-                new HubException(ErrorCode.NO_SECTOR_ROUTE, "No sector system handles procedure "
-                        + dossier.procedureCode() + " at agency " + dossier.agencyCode()
-                        + "; the dossier was not accepted"));
-        return new Destination(List.of(queueOf(system)), system);
+        return table.resolve(dossier.procedureCode(), dossier.agencyCode())
+                .filter(system -> !system.equals(caller.id()))
+                .map(system -> new Destination(List.of(queueOf(system)), system, system))
+                .orElseGet(() -> new Destination(List.of(), null, caller.id()));
     }
 
     public String queueOf(String system) {
