@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import vn.lgsp.hub.canonical.validation.AgencyCode;
 
 /**
@@ -92,25 +93,84 @@ public record Dossier(
 
     /** The same dossier with the fields the hub fills in at intake. */
     public Dossier acceptedAs(String code, String source, OffsetDateTime received, int initialStatus) {
-        return new Dossier(code, procedureCode, procedureName, agencyCode, source, sourceRef, applicant, summary,
-                channel, received, dueAt, initialStatus, documents, fees, onlinePayment);
+        return copy(c -> {
+            c.dossierCode = code;
+            c.sourceSystem = source;
+            c.receivedAt = received;
+            c.status = initialStatus;
+        });
     }
 
     /** The same dossier with another applicant (after verification against a registry). */
     public Dossier withApplicant(Applicant verified) {
-        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, verified,
-                summary, channel, receivedAt, dueAt, status, documents, fees, onlinePayment);
+        return copy(c -> c.applicant = verified);
     }
 
     /** The same dossier at another status. */
     public Dossier withStatus(int newStatus) {
-        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,
-                summary, channel, receivedAt, dueAt, newStatus, documents, fees, onlinePayment);
+        return copy(c -> c.status = newStatus);
     }
 
     /** The same dossier with its fees paid online (1 national payment platform, 2 the province's own gateway). */
     public Dossier withOnlinePayment(int channelCode) {
-        return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant,
-                summary, channel, receivedAt, dueAt, status, documents, fees, channelCode);
+        return copy(c -> c.onlinePayment = channelCode);
+    }
+
+    /** The same dossier with these documents (for instance a result document appended). */
+    public Dossier withDocuments(List<DossierDocument> newDocuments) {
+        return copy(c -> c.documents = newDocuments);
+    }
+
+    /**
+     * The same dossier with the changes {@code edit} makes to a copy of its fields: every update path goes
+     * through here, so a field added to the dossier is carried by all of them (a rebuild through the constructor
+     * once dropped {@code onlinePayment}).
+     */
+    public Dossier copy(Consumer<Fields> edit) {
+        Fields fields = new Fields(this);
+        edit.accept(fields);
+        return fields.build();
+    }
+
+    /** The dossier's fields, mutable, for {@link #copy}; the one place besides the record that lists them all. */
+    public static final class Fields {
+        public String dossierCode;
+        public String procedureCode;
+        public String procedureName;
+        public String agencyCode;
+        public String sourceSystem;
+        public String sourceRef;
+        public Applicant applicant;
+        public String summary;
+        public Channel channel;
+        public OffsetDateTime receivedAt;
+        public OffsetDateTime dueAt;
+        public Integer status;
+        public List<DossierDocument> documents;
+        public List<Fee> fees;
+        public Integer onlinePayment;
+
+        private Fields(Dossier d) {
+            dossierCode = d.dossierCode;
+            procedureCode = d.procedureCode;
+            procedureName = d.procedureName;
+            agencyCode = d.agencyCode;
+            sourceSystem = d.sourceSystem;
+            sourceRef = d.sourceRef;
+            applicant = d.applicant;
+            summary = d.summary;
+            channel = d.channel;
+            receivedAt = d.receivedAt;
+            dueAt = d.dueAt;
+            status = d.status;
+            documents = d.documents;
+            fees = d.fees;
+            onlinePayment = d.onlinePayment;
+        }
+
+        private Dossier build() {
+            return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef,
+                    applicant, summary, channel, receivedAt, dueAt, status, documents, fees, onlinePayment);
+        }
     }
 }
