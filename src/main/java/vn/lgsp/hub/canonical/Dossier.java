@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import vn.lgsp.hub.canonical.validation.AgencyCode;
@@ -75,7 +76,30 @@ public record Dossier(
         @JsonPropertyDescription("Fees paid online (DuocThanhToanTrucTuyen): 1 through the national payment platform, "
                 + "2 through the province's own gateway; absent when not paid online")
         @Min(1) @Max(2)
-        Integer onlinePayment) {
+        Integer onlinePayment,
+
+        @JsonPropertyDescription("Receipt number the receiving desk gave the applicant (SoBienNhan)")
+        @Size(max = 64)
+        String receiptNumber,
+
+        @JsonPropertyDescription("When the applicant submitted the dossier (NgayNopHoSo), which for an online or "
+                + "postal dossier is before it was received")
+        OffsetDateTime submittedAt,
+
+        @JsonPropertyDescription("Field of activity code (MaLinhVuc); filled from the procedure catalogue when absent")
+        @Size(max = 64)
+        String fieldCode,
+
+        @JsonPropertyDescription("Field of activity name (TenLinhVuc); filled from the procedure catalogue when absent")
+        @Size(max = 500)
+        String fieldName,
+
+        @JsonPropertyDescription("How the applicant gets the result: AT_DESK, POST or ONLINE (HinhThuc)")
+        ResultDelivery resultDelivery,
+
+        @JsonPropertyDescription("Remarks on the dossier (GhiChu)")
+        @Size(max = 2000)
+        String note) {
 
     /** A dossier not paid online (the shape before online payment existed). */
     public Dossier(String dossierCode, String procedureCode, String procedureName, String agencyCode,
@@ -83,7 +107,7 @@ public record Dossier(
                    OffsetDateTime receivedAt, OffsetDateTime dueAt, Integer status, List<DossierDocument> documents,
                    List<Fee> fees) {
         this(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef, applicant, summary,
-                channel, receivedAt, dueAt, status, documents, fees, null);
+                channel, receivedAt, dueAt, status, documents, fees, null, null, null, null, null, null, null);
     }
 
     public Dossier {
@@ -114,6 +138,15 @@ public record Dossier(
     /** The same dossier with its fees paid online (1 national payment platform, 2 the province's own gateway). */
     public Dossier withOnlinePayment(int channelCode) {
         return copy(c -> c.onlinePayment = channelCode);
+    }
+
+    /** The same dossier paid online, the fees with these codes marked as collected online (HinhThucThu). */
+    public Dossier withOnlinePayment(int channelCode, Collection<String> paidFeeCodes) {
+        return copy(c -> {
+            c.onlinePayment = channelCode;
+            c.fees = fees.stream().map(fee -> paidFeeCodes.contains(fee.code())
+                    ? new Fee(fee.code(), fee.name(), fee.amount(), fee.kind(), FeeCollection.ONLINE) : fee).toList();
+        });
     }
 
     /** The same dossier with these documents (for instance a result document appended). */
@@ -149,6 +182,12 @@ public record Dossier(
         public List<DossierDocument> documents;
         public List<Fee> fees;
         public Integer onlinePayment;
+        public String receiptNumber;
+        public OffsetDateTime submittedAt;
+        public String fieldCode;
+        public String fieldName;
+        public ResultDelivery resultDelivery;
+        public String note;
 
         private Fields(Dossier d) {
             dossierCode = d.dossierCode;
@@ -166,11 +205,18 @@ public record Dossier(
             documents = d.documents;
             fees = d.fees;
             onlinePayment = d.onlinePayment;
+            receiptNumber = d.receiptNumber;
+            submittedAt = d.submittedAt;
+            fieldCode = d.fieldCode;
+            fieldName = d.fieldName;
+            resultDelivery = d.resultDelivery;
+            note = d.note;
         }
 
         private Dossier build() {
             return new Dossier(dossierCode, procedureCode, procedureName, agencyCode, sourceSystem, sourceRef,
-                    applicant, summary, channel, receivedAt, dueAt, status, documents, fees, onlinePayment);
+                    applicant, summary, channel, receivedAt, dueAt, status, documents, fees, onlinePayment,
+                    receiptNumber, submittedAt, fieldCode, fieldName, resultDelivery, note);
         }
     }
 }

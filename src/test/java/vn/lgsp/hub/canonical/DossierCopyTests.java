@@ -20,8 +20,11 @@ class DossierCopyTests {
                 "REF-1", new Applicant(ApplicantType.CITIZEN, "002190012345", null, "Nguyễn Thị Hoà", null, null,
                 "0912345678", null), "Khai sinh cho con", Channel.ONLINE,
                 OffsetDateTime.parse("2026-12-01T08:00:00+07:00"), OffsetDateTime.parse("2026-12-04T17:00:00+07:00"),
-                4, List.of(new DossierDocument("TP01", "Giấy chứng sinh", "https://dvc.example.vn/f/1.pdf", true)),
-                List.of(new Fee("LP01", "Lệ phí", 8000L)), 1);
+                4, List.of(new DossierDocument("TP01", "Giấy chứng sinh", "https://dvc.example.vn/f/1.pdf", true,
+                        "F-1")),
+                List.of(new Fee("LP01", "Lệ phí", 8000L, FeeKind.CHARGE, FeeCollection.DIRECT)), 1, "BN-0042",
+                OffsetDateTime.parse("2026-11-30T21:10:00+07:00"), "G09-TP04", "Hộ tịch", ResultDelivery.POST,
+                "Nộp kèm bản sao");
     }
 
     @Test
