@@ -125,7 +125,7 @@ public class DossierIntake {
         completion.warnings().forEach(warning -> trail.record(code, TrailKind.CATALOGUE_WARNING, CATALOGUE, warning));
         if (destination.sectorSystem() != null) {
             trail.record(code, TrailKind.ROUTED, destination.sectorSystem(), "routed by procedure and agency");
-        } else if (destination.queues().isEmpty()) {
+        } else if (destination.processedBy().equals(source)) {
             trail.record(code, TrailKind.ROUTED, destination.processedBy(), "processed where it was received: no "
                     + "sector rule for procedure " + accepted.procedureCode() + " at agency " + accepted.agencyCode());
         }

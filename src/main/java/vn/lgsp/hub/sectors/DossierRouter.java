@@ -35,12 +35,15 @@ public class DossierRouter {
     private final String queuePrefix;
     private final String onestopQueue;
     private final String sourceProgressQueue;
+    private final String enrichmentQueue;
 
     public DossierRouter(SectorRoutingTable table, HubProperties properties,
                          @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
                          @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
-                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue) {
+                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue,
+                         @Value("${hub.routing.enrichment-queue:lgsp.registry.enrichment}") String enrichmentQueue) {
         this.table = table;
+        this.enrichmentQueue = enrichmentQueue;
         this.routedSources = Set.copyOf(routedSources);
         this.queuePrefix = queuePrefix;
         this.onestopQueue = properties.queues().onestopDelivery();
@@ -58,17 +61,31 @@ public class DossierRouter {
 
     /**
      * The destination of a dossier submitted by this caller; every dossier has one. A routed source's dossier
-     * with no rule (or a rule naming the source itself) is processed where it was received and goes to no queue.
+     * with no rule (or a rule naming the source itself) is processed where it was received and goes to no system.
      */
     public Destination destination(Dossier dossier, ConnectedSystem caller) {
-        if (!routedSources.contains(caller.id())) {
-            return caller.id().equals(ONESTOP) ? new Destination(List.of(), null, ONESTOP)
-                    : new Destination(List.of(onestopQueue), null, ONESTOP);
+        if (goesToOnestop(caller.id())) {
+            return new Destination(List.of(onestopQueue), null, ONESTOP);
         }
+        // Not delivered to the one-stop system, whose delivery verifies the applicant: verified on a queue of its own.
         return table.resolve(dossier.procedureCode(), dossier.agencyCode())
-                .filter(system -> !system.equals(caller.id()))
-                .map(system -> new Destination(List.of(queueOf(system)), system, system))
-                .orElseGet(() -> new Destination(List.of(), null, caller.id()));
+                .filter(system -> routedSources.contains(caller.id()) && !system.equals(caller.id()))
+                .map(system -> new Destination(List.of(queueOf(system), enrichmentQueue), system, system))
+                .orElseGet(() -> new Destination(List.of(enrichmentQueue), null, caller.id()));
+    }
+
+    /**
+     * Whether a dossier from this source is delivered to the one-stop system: those of sector systems are, those of
+     * the one-stop system itself and of routed sources are not (a dossier never goes back to the system that sent
+     * it).
+     */
+    public boolean goesToOnestop(String source) {
+        return !routedSources.contains(source) && !ONESTOP.equals(source);
+    }
+
+    /** The queue of dossiers whose applicant is verified without a delivery to the one-stop system. */
+    public String enrichmentQueue() {
+        return enrichmentQueue;
     }
 
     public String queueOf(String system) {

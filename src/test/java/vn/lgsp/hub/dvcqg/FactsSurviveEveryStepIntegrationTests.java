@@ -69,9 +69,24 @@ class FactsSurviveEveryStepIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void theOnestopSystemsOwnDossierWithOnlyAPersonalIdEndsAtDvcqgWithTheVerifiedOwner() {
+        SyntheticCitizens.Person kept = citizen(12);
+        SyntheticCitizens.Person routed = citizen(13);
+        // One the one-stop system keeps (a building permit), one it hands to the land-registration system.
+        String keptCode = postAsOnestopByPersonalId("1.009974", "H15.50.05.13", kept.personalId());
+        String routedCode = postAsOnestopByPersonalId("1.004227", "H15.13", routed.personalId());
+
+        eventually().until(() -> kept.fullName().equals(atPortal(keptCode).path("ChuHoSo").asText())
+                && routed.fullName().equals(atPortal(routedCode).path("ChuHoSo").asText()));
+        assertThat(atPortal(keptCode).path("MaCSDL").asText()).isEqualTo("CSDLQG_DAN_CU");
+        assertThat(trailHas(keptCode, "APPLICANT_VERIFIED", "population")).isTrue();
+        assertThat(onestop.receivedLog().get(keptCode)).as("never sent back to where it came from").isNull();
+        assertThat(onestop.receivedLog().get(routedCode)).isNull();
+    }
+
+    @Test
     void aDossierWalkedThroughEveryKindOfUpdateLosesNoFact() {
-        SyntheticCitizens.Person person = population.citizens().sample(population.citizens().size()).stream()
-                .filter(p -> !p.yearOnly()).skip(11).findFirst().orElseThrow();
+        SyntheticCitizens.Person person = citizen(11);
         var receipt = hub.postJson("/api/v1/dossiers", LAND_KEY, everyFact(Dossiers.newRef("FACTS"),
                 person.personalId()));
         assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
@@ -172,11 +187,26 @@ class FactsSurviveEveryStepIntegrationTests extends HubIntegrationTest {
         return held == null ? MissingNode.getInstance() : held.dossier();
     }
 
+    /** The n-th synthetic citizen with a full birth date, so tests do not share registry subjects. */
+    private SyntheticCitizens.Person citizen(int n) {
+        return population.citizens().sample(population.citizens().size()).stream()
+                .filter(p -> !p.yearOnly()).skip(n).findFirst().orElseThrow();
+    }
+
     private String postAsOnestop(String procedure, String agency) {
+        return postAsOnestop(procedure, agency,
+                "{\"type\":\"CITIZEN\",\"personalId\":\"002190012345\",\"fullName\":\"Nguyễn Thị Hoà\"}");
+    }
+
+    /** A dossier of the one-stop system's own, its applicant given by personal ID only. */
+    private String postAsOnestopByPersonalId(String procedure, String agency, String personalId) {
+        return postAsOnestop(procedure, agency, "{\"type\":\"CITIZEN\",\"personalId\":\"" + personalId + "\"}");
+    }
+
+    private String postAsOnestop(String procedure, String agency, String applicant) {
         var answer = hub.postJson("/api/v1/dossiers", ONESTOP_KEY, """
-                {"procedureCode":"%s","agencyCode":"%s","sourceRef":"%s","channel":"IN_PERSON",
-                 "applicant":{"type":"CITIZEN","personalId":"002190012345","fullName":"Nguyễn Thị Hoà"}}
-                """.formatted(procedure, agency, Dossiers.newRef("HOME")));
+                {"procedureCode":"%s","agencyCode":"%s","sourceRef":"%s","channel":"IN_PERSON","applicant":%s}
+                """.formatted(procedure, agency, Dossiers.newRef("HOME"), applicant));
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         return answer.json().get("dossierCode").asText();
     }
