@@ -43,11 +43,11 @@ public class DossierRouter {
                          @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue,
                          @Value("${hub.routing.enrichment-queue:lgsp.registry.enrichment}") String enrichmentQueue) {
         this.table = table;
-        this.enrichmentQueue = enrichmentQueue;
         this.routedSources = Set.copyOf(routedSources);
         this.queuePrefix = queuePrefix;
         this.onestopQueue = properties.queues().onestopDelivery();
         this.sourceProgressQueue = sourceProgressQueue;
+        this.enrichmentQueue = enrichmentQueue;
     }
 
     /**
