@@ -19,7 +19,16 @@ public record DossierDocument(
         String url,
 
         @JsonPropertyDescription("Whether the document was digitised (DuocSoHoa)")
-        boolean digitized) {
+        boolean digitized,
+
+        @JsonPropertyDescription("The submitting system's id of the file (TepDinhKemId)")
+        @Size(max = 128)
+        String id) {
+
+    /** A document without a file id (the shape before TepDinhKemId was carried). */
+    public DossierDocument(String code, String name, String url, boolean digitized) {
+        this(code, name, url, digitized, null);
+    }
 
     /** Component code of a result document (KetQua), such as one the document-management system sends back. */
     public static final String RESULT_CODE = "KQ";

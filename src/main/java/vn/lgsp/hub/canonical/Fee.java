@@ -18,5 +18,23 @@ public record Fee(
 
         @JsonPropertyDescription("Amount in VND, a whole number")
         @NotNull @PositiveOrZero
-        Long amount) {
+        Long amount,
+
+        @JsonPropertyDescription("FEE (phí) or CHARGE (lệ phí) (LoaiPhiLePhi); filled from the procedure catalogue "
+                + "when absent")
+        FeeKind kind,
+
+        @JsonPropertyDescription("How the fee is collected: DIRECT, ONLINE or POST (HinhThucThu); a dossier paid "
+                + "online through the hub counts as ONLINE")
+        FeeCollection collection) {
+
+    /** A fee as most systems send it: code, name and amount. */
+    public Fee(String code, String name, Long amount) {
+        this(code, name, amount, null, null);
+    }
+
+    /** The same fee of another kind (from the procedure catalogue). */
+    public Fee withKind(FeeKind feeKind) {
+        return new Fee(code, name, amount, feeKind, collection);
+    }
 }

@@ -24,7 +24,25 @@ public record StatusChange(
 
         @JsonPropertyDescription("Officer who made the change (NguoiXuLy)")
         @Size(max = 128)
-        String officer) {
+        String officer,
+
+        @JsonPropertyDescription("The officer's title (ChucDanh), e.g. Chuyên viên, Phó Trưởng phòng")
+        @Size(max = 200)
+        String officerTitle,
+
+        @JsonPropertyDescription("The department that processed this step (PhongBanXuLy), e.g. Phòng Tư pháp")
+        @Size(max = 200)
+        String department,
+
+        @JsonPropertyDescription("Code of the result issued with this change (MaKetQua), e.g. the number of the "
+                + "certificate or decision; the latest one given is the dossier's")
+        @Size(max = 128)
+        String resultCode) {
+
+    /** A change as most systems report it: status, time, note and officer. */
+    public StatusChange(Integer status, OffsetDateTime at, String note, String officer) {
+        this(status, at, note, officer, null, null, null);
+    }
 
     /**
      * A change dated absurdly far ahead (a typo, or a way to pin a status) would stay the current status forever,

@@ -240,10 +240,7 @@ public class DocumentInbox {
             documents.add(new DossierDocument(RESULT_CODE, received.attachments().get(i).name(),
                     ResultDocuments.url(code, docId, i + 1), true));
         }
-        Dossier updated = new Dossier(dossier.dossierCode(), dossier.procedureCode(), dossier.procedureName(),
-                dossier.agencyCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.applicant(),
-                dossier.summary(), dossier.channel(), dossier.receivedAt(), dossier.dueAt(), dossier.status(),
-                documents, dossier.fees());
+        Dossier updated = dossier.withDocuments(documents);
         dossiers.updateStatus(code, current.status(), current.statusAt(), updated, canonical.write(updated));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.DossierStatus;
+import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.GroupCommit;
@@ -28,6 +29,8 @@ import vn.lgsp.hub.trail.TrailKind;
 public class DossierIntake {
 
     public static final String DOSSIER_RECEIVED = "DOSSIER_RECEIVED";
+    /** The system named in the trail for what the procedure catalogue says of a dossier. */
+    public static final String CATALOGUE = "catalogue";
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierStore store;
@@ -39,10 +42,11 @@ public class DossierIntake {
     private final String dvcqgQueue;
     private final DossierRouter router;
     private final AccessRights rights;
+    private final ProcedureCatalogue catalogue;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
                          Outbox outbox, GroupCommit commits, HubProperties properties, DossierRouter router,
-                         AccessRights rights) {
+                         AccessRights rights, ProcedureCatalogue catalogue) {
         this.store = store;
         this.validation = validation;
         this.json = json;
@@ -52,6 +56,7 @@ public class DossierIntake {
         this.dvcqgQueue = properties.queues().dvcqgSync();
         this.router = router;
         this.rights = rights;
+        this.catalogue = catalogue;
     }
 
     /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
@@ -67,7 +72,7 @@ public class DossierIntake {
         String source = submitted.sourceSystem() == null ? caller.id() : submitted.sourceSystem();
         rights.requireOwnSource(caller, source);
         String requestHash = json.hash(submitted);
-        // Resolved before anything is stored: a dossier nobody handles is refused, never parked.
+        // Resolved before anything is stored; every dossier has a destination (at least where it was received).
         DossierRouter.Destination destination = router.destination(submitted, caller);
         try {
             // The duplicate check and the writes share a transaction with other requests' (one commit for many).
@@ -106,7 +111,10 @@ public class DossierIntake {
         OffsetDateTime receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
         String code = submitted.dossierCode() != null ? submitted.dossierCode() : newCode(submitted, receivedAt);
         int status = submitted.status() == null ? DossierStatus.SUBMITTED.code() : submitted.status();
-        Dossier accepted = submitted.acceptedAs(code, source, receivedAt, status);
+        // Completed from the procedure catalogue (name, field of activity, due date, fee kinds); never refused by it.
+        ProcedureCatalogue.Completion completion = catalogue.complete(submitted.acceptedAs(code, source, receivedAt,
+                status));
+        Dossier accepted = completion.dossier();
         String payload = json.write(accepted);
         store.insert(accepted, payload);
         if (idempotencyKey != null) {
@@ -114,8 +122,12 @@ public class DossierIntake {
         }
         trail.record(code, TrailKind.RECEIVED, caller.id(), "procedure " + accepted.procedureCode()
                 + ", agency " + accepted.agencyCode() + ", channel " + accepted.channel());
+        completion.warnings().forEach(warning -> trail.record(code, TrailKind.CATALOGUE_WARNING, CATALOGUE, warning));
         if (destination.sectorSystem() != null) {
             trail.record(code, TrailKind.ROUTED, destination.sectorSystem(), "routed by procedure and agency");
+        } else if (destination.processedBy().equals(source)) {
+            trail.record(code, TrailKind.ROUTED, destination.processedBy(), "processed where it was received: no "
+                    + "sector rule for procedure " + accepted.procedureCode() + " at agency " + accepted.agencyCode());
         }
         destination.queues().forEach(queue -> outbox.enqueue(queue, code, DOSSIER_RECEIVED, payload));
         outbox.enqueue(dvcqgQueue, code, DOSSIER_RECEIVED, code); // the sync reads the current snapshot itself

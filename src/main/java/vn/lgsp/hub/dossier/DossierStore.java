@@ -73,8 +73,9 @@ public class DossierStore {
 
     public void insertStatusChange(String dossierCode, StatusChange change, String reportedBy, OffsetDateTime at) {
         jdbc.sql("INSERT INTO dossier_status_change (dossier_code, status, occurred_at, recorded_at, reported_by, "
-                        + "officer, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(dossierCode, change.status(), change.at(), at, reportedBy, change.officer(), change.note())
+                        + "officer, note, officer_title, department, result_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(dossierCode, change.status(), change.at(), at, reportedBy, change.officer(), change.note(),
+                        change.officerTitle(), change.department(), change.resultCode())
                 .update();
     }
 
@@ -87,16 +88,26 @@ public class DossierStore {
     }
 
     public List<StatusChange> statusHistory(String dossierCode) {
-        return jdbc.sql("SELECT status, occurred_at, note, officer FROM dossier_status_change WHERE dossier_code = ? "
+        return jdbc.sql("SELECT " + STATUS_CHANGE_COLUMNS + " FROM dossier_status_change WHERE dossier_code = ? "
                         + "ORDER BY occurred_at, id")
                 .param(dossierCode)
-                .query((rs, n) -> new StatusChange(rs.getInt("status"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("note"), rs.getString("officer")))
+                .query((rs, n) -> statusChange(rs))
                 .list();
     }
 
     public long nextSequence() {
         return jdbc.sql("SELECT nextval('dossier_code_seq')").query(Long.class).single();
+    }
+
+    /** The columns of a status change {@link #statusChange} reads. */
+    public static final String STATUS_CHANGE_COLUMNS =
+            "status, occurred_at, note, officer, officer_title, department, result_code";
+
+    /** A status change from a row with {@link #STATUS_CHANGE_COLUMNS}. */
+    public static StatusChange statusChange(ResultSet rs) throws SQLException {
+        return new StatusChange(rs.getInt("status"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("note"), rs.getString("officer"), rs.getString("officer_title"),
+                rs.getString("department"), rs.getString("result_code"));
     }
 
     private static StoredDossier row(ResultSet rs, int n) throws SQLException {

@@ -194,7 +194,8 @@ public class DvcqgSync {
         ObjectNode input = json.createObjectNode();
         input.set("dossier", readTree(dossier.payload()));
         ArrayNode history = input.putArray("history");
-        steps.forEach(s -> history.addObject().put("status", s.status()).put("at", s.at().toString()));
+        steps.forEach(s -> putIfPresent(history.addObject().put("status", s.status()).put("at", s.at().toString()),
+                "resultCode", s.change().resultCode()));
         return input;
     }
 
@@ -208,14 +209,16 @@ public class DvcqgSync {
         ArrayNode list = input.putArray("steps");
         for (DvcqgSyncStore.Step s : steps) {
             ObjectNode step = list.addObject().put("status", s.status()).put("at", s.at().toString());
-            if (s.note() != null) {
-                step.put("note", s.note());
-            }
-            if (s.officer() != null) {
-                step.put("officer", s.officer());
-            }
+            putIfPresent(step, "note", s.change().note());
+            putIfPresent(step, "officer", s.change().officer());
+            putIfPresent(step, "officerTitle", s.change().officerTitle());
+            putIfPresent(step, "department", s.change().department());
         }
         return input;
+    }
+
+    private static ObjectNode putIfPresent(ObjectNode node, String field, String value) {
+        return value == null ? node : node.put(field, value);
     }
 
     private JsonNode readTree(String text) {

@@ -6,14 +6,23 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.lgsp.hub.canonical.StatusChange;
+import vn.lgsp.hub.dossier.DossierStore;
 
 /** What the hub has synced to DVCQG: the dossier version the portal holds, and the progress steps it accepted. */
 @Repository
 public class DvcqgSyncStore {
 
     /** A status change of a dossier, and whether the portal already has it as a progress step. */
-    public record Step(long id, int status, OffsetDateTime at, String note, String officer, OffsetDateTime recordedAt,
-                       boolean synced) {
+    public record Step(long id, StatusChange change, OffsetDateTime recordedAt, boolean synced) {
+
+        public int status() {
+            return change.status();
+        }
+
+        public OffsetDateTime at() {
+            return change.at();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -24,15 +33,13 @@ public class DvcqgSyncStore {
 
     /** The dossier's status changes in the order they happened (by occurred_at, then arrival). */
     public List<Step> steps(String dossierCode) {
-        return jdbc.sql("SELECT c.id, c.status, c.occurred_at, c.note, c.officer, c.recorded_at, "
+        return jdbc.sql("SELECT c.id, " + DossierStore.STATUS_CHANGE_COLUMNS + ", c.recorded_at, "
                         + "p.status_change_id AS synced FROM dossier_status_change c "
                         + "LEFT JOIN dvcqg_progress_synced p ON p.status_change_id = c.id "
                         + "WHERE c.dossier_code = ? ORDER BY c.occurred_at, c.id")
                 .param(dossierCode)
-                .query((rs, n) -> new Step(rs.getLong("id"), rs.getInt("status"),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("note"),
-                        rs.getString("officer"), rs.getObject("recorded_at", OffsetDateTime.class),
-                        rs.getObject("synced") != null))
+                .query((rs, n) -> new Step(rs.getLong("id"), DossierStore.statusChange(rs),
+                        rs.getObject("recorded_at", OffsetDateTime.class), rs.getObject("synced") != null))
                 .list();
     }
 

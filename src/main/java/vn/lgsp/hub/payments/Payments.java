@@ -205,7 +205,8 @@ public class Payments {
                               OffsetDateTime now) {
         StoredDossier stored = dossiers.lock(t.dossierCode()).orElseThrow(() -> new HubException(
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
-        Dossier paid = json.parse(stored.payload(), Dossier.class).withOnlinePayment(gateway.onlinePaymentCode());
+        Dossier paid = json.parse(stored.payload(), Dossier.class).withOnlinePayment(gateway.onlinePaymentCode(),
+                List.of(t.feeCodes().split(",")));
         // Same status, new version: the DVCQG sync pushes the dossier again with DuocThanhToanTrucTuyen.
         dossiers.updateStatus(t.dossierCode(), stored.status(), stored.statusAt(), paid, json.write(paid));
         trail.record(t.dossierCode(), TrailKind.PAYMENT_CONFIRMED, gateway.id(), "transaction " + t.transactionId()

@@ -15,14 +15,15 @@ import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
  * Dossiers delivered unverified because a registry was down, kept in the database until verified. The sweep
  * (route registry-reverification-sweep) retries each with growing backoff; once the registry answers, the
- * verified dossier is queued through the outbox as a {@value #DOSSIER_ENRICHED} update to the one-stop system in
- * the same transaction that forgets the entry. A node claims an entry by moving its next attempt, so several
+ * verified dossier is queued through the outbox as a {@value #DOSSIER_ENRICHED} update to the one-stop system (when
+ * the hub delivered the dossier there) and as a DVCQG sync event, in the same transaction that forgets the entry. A node claims an entry by moving its next attempt, so several
  * nodes never retry the same dossier at once.
  */
 @Component("unverifiedDossiers")
@@ -46,10 +47,12 @@ public class UnverifiedDossiers {
     private final TransactionTemplate tx;
     private final RegistryProperties.Reverification policy;
     private final String onestopQueue;
+    private final DossierRouter router;
 
     public UnverifiedDossiers(JdbcClient jdbc, DossierStore store, ApplicantVerifier verifier, CanonicalJson json,
                               Outbox outbox, DossierTrail trail, VerifiedApplicants applicants,
-                              TransactionTemplate tx, RegistryProperties registries, HubProperties hub) {
+                              TransactionTemplate tx, RegistryProperties registries, HubProperties hub,
+                              DossierRouter router) {
         this.jdbc = jdbc;
         this.store = store;
         this.verifier = verifier;
@@ -60,6 +63,7 @@ public class UnverifiedDossiers {
         this.tx = tx;
         this.policy = registries.reverification();
         this.onestopQueue = hub.queues().onestopDelivery();
+        this.router = router;
     }
 
     /** Remembers a dossier for re-verification; registering it again (a redelivered message) changes nothing. */
@@ -127,11 +131,15 @@ public class UnverifiedDossiers {
             if (forgotten == 0) {
                 return false; // another node finished it
             }
-            applicants.save(dossierCode, result.dossier().applicant());
-            outbox.enqueue(onestopQueue, dossierCode, DOSSIER_ENRICHED, json.write(result.dossier()));
+            applicants.save(dossierCode, result.dossier().applicant()); // and its DVCQG sync event
+            boolean toOnestop = router.goesToOnestop(stored.get().sourceSystem());
+            if (toOnestop) {
+                outbox.enqueue(onestopQueue, dossierCode, DOSSIER_ENRICHED, json.write(result.dossier()));
+            }
             trail.record(dossierCode, TrailKind.APPLICANT_REENRICHED, result.registry(),
                     "applicant " + result.status().name().toLowerCase().replace('_', ' ')
-                            + " after the registry recovered; update queued for onestop");
+                            + " after the registry recovered; update queued for "
+                            + (toOnestop ? "onestop and dvcqg" : "dvcqg"));
             return true;
         });
         if (Boolean.TRUE.equals(queued)) {

@@ -6,8 +6,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
-import vn.lgsp.hub.errors.ErrorCode;
-import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 
@@ -15,31 +13,41 @@ import vn.lgsp.hub.security.ConnectedSystem;
  * Decides where an accepted dossier goes. A dossier from a routed source (the one-stop system,
  * {@code hub.routing.routed-sources}) goes to the sector system the routing table names for its procedure and its
  * competent agency ({@code agencyCode}, not the applicant's address: intake is location-independent); with no
- * rule it is refused before anything is stored. A dossier from any other system (a sector system) goes to the
- * one-stop system, as before.
+ * rule it is processed where it was received (the one-stop system itself) and only synced to DVCQG. A dossier
+ * from any other system (a sector system) goes to the one-stop system. A dossier never goes back to the system
+ * that sent it.
  */
 @Component
 public class DossierRouter {
 
-    /** Where a dossier goes: the queues to enqueue it on and, when routed, the sector system. */
-    public record Destination(List<String> queues, String sectorSystem) {
+    /**
+     * Where a dossier goes: the queues to enqueue it on, the sector system when routed, and the system that
+     * processes it (the sector system, the one-stop system, or the source itself when no rule names another).
+     */
+    public record Destination(List<String> queues, String sectorSystem, String processedBy) {
     }
+
+    /** The system id of the one-stop system, where every dossier from a sector system goes. */
+    public static final String ONESTOP = "onestop";
 
     private final SectorRoutingTable table;
     private final Set<String> routedSources;
     private final String queuePrefix;
     private final String onestopQueue;
     private final String sourceProgressQueue;
+    private final String enrichmentQueue;
 
     public DossierRouter(SectorRoutingTable table, HubProperties properties,
                          @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
                          @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
-                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue) {
+                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue,
+                         @Value("${hub.routing.enrichment-queue:lgsp.registry.enrichment}") String enrichmentQueue) {
         this.table = table;
         this.routedSources = Set.copyOf(routedSources);
         this.queuePrefix = queuePrefix;
         this.onestopQueue = properties.queues().onestopDelivery();
         this.sourceProgressQueue = sourceProgressQueue;
+        this.enrichmentQueue = enrichmentQueue;
     }
 
     /**
@@ -51,16 +59,33 @@ public class DossierRouter {
                 ? Optional.of(sourceProgressQueue) : Optional.empty();
     }
 
-    /** The destination of a dossier submitted by this caller; throws NO_SECTOR_ROUTE when none is configured. */
+    /**
+     * The destination of a dossier submitted by this caller; every dossier has one. A routed source's dossier
+     * with no rule (or a rule naming the source itself) is processed where it was received and goes to no system.
+     */
     public Destination destination(Dossier dossier, ConnectedSystem caller) {
-        if (!routedSources.contains(caller.id())) {
-            return new Destination(List.of(onestopQueue), null);
+        if (goesToOnestop(caller.id())) {
+            return new Destination(List.of(onestopQueue), null, ONESTOP);
         }
-        String system = table.resolve(dossier.procedureCode(), dossier.agencyCode()).orElseThrow(() ->
-                new HubException(ErrorCode.NO_SECTOR_ROUTE, "No sector system handles procedure "
-                        + dossier.procedureCode() + " at agency " + dossier.agencyCode()
-                        + "; the dossier was not accepted"));
-        return new Destination(List.of(queueOf(system)), system);
+        // Not delivered to the one-stop system, whose delivery verifies the applicant: verified on a queue of its own.
+        return table.resolve(dossier.procedureCode(), dossier.agencyCode())
+                .filter(system -> routedSources.contains(caller.id()) && !system.equals(caller.id()))
+                .map(system -> new Destination(List.of(queueOf(system), enrichmentQueue), system, system))
+                .orElseGet(() -> new Destination(List.of(enrichmentQueue), null, caller.id()));
+    }
+
+    /**
+     * Whether a dossier from this source is delivered to the one-stop system: those of sector systems are, those of
+     * the one-stop system itself and of routed sources are not (a dossier never goes back to the system that sent
+     * it).
+     */
+    public boolean goesToOnestop(String source) {
+        return !routedSources.contains(source) && !ONESTOP.equals(source);
+    }
+
+    /** The queue of dossiers whose applicant is verified without a delivery to the one-stop system. */
+    public String enrichmentQueue() {
+        return enrichmentQueue;
     }
 
     public String queueOf(String system) {

@@ -30,14 +30,15 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
+import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.platform.HubProperties;
 
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the
  * problem, before Camel loads any route: a duplicate route id, a route id other than its file name, a route
  * referring to a bean that does not exist, a {@code {{placeholder}}} no configuration resolves, a mapping that
- * fails on (or, for JSON, differs from) its own golden fixture, a malformed status table. The routing table
- * checks its own rows ({@link SectorRoutingTable}).
+ * fails on (or, for JSON, differs from) its own golden fixture, a malformed status table. The routing table and
+ * the procedure catalogue check their own rows ({@link SectorRoutingTable}, {@link ProcedureCatalogue}).
  */
 @Component
 public class HubFilesValidation {
@@ -52,7 +53,8 @@ public class HubFilesValidation {
     private final List<String> problems = new ArrayList<>();
 
     public HubFilesValidation(HubProperties properties, ConfigurableListableBeanFactory beans, Environment environment,
-                              DvcqgStatusTable dvcqgStatuses, SectorRoutingTable routingTableCheckedAtLoad) {
+                              DvcqgStatusTable dvcqgStatuses, SectorRoutingTable routingTableCheckedAtLoad,
+                              ProcedureCatalogue catalogueCheckedAtLoad) {
         this.beans = beans;
         this.environment = environment;
         this.dvcqgStatuses = dvcqgStatuses;

@@ -1,22 +1,16 @@
 package vn.lgsp.hub.sectors;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.WatchedFile;
 
 /**
  * The sector routing table, {@code mappings/routing/sector-routes.csv}: which sector system handles a dossier,
@@ -34,7 +28,6 @@ import vn.lgsp.hub.platform.HubProperties;
 public class SectorRoutingTable {
 
     public static final String FILE = "routing/sector-routes.csv";
-    private static final Logger log = LoggerFactory.getLogger(SectorRoutingTable.class);
 
     /** One row of the table. */
     public record Rule(String procedure, String agency, String system, int line) {
@@ -58,22 +51,15 @@ public class SectorRoutingTable {
         }
     }
 
-    private record Loaded(List<Rule> rules, FileTime modified) {
-    }
-
     private final Path file;
     private final Set<String> knownSystems;
-    private final long checkEveryNanos;
-    private volatile Loaded loaded;
-    private volatile long nextCheck;
+    private final WatchedFile<List<Rule>> table;
 
     public SectorRoutingTable(HubProperties properties,
                               @Value("${hub.routing.reload-check:2s}") Duration reloadCheck) {
         this.file = MappingFiles.path(properties.mappingsDir()).resolve(FILE);
         this.knownSystems = properties.systems().keySet();
-        this.checkEveryNanos = reloadCheck.toNanos();
-        this.loaded = load(); // an invalid table stops start-up
-        this.nextCheck = System.nanoTime() + checkEveryNanos;
+        this.table = new WatchedFile<>(file, "Sector routing table", reloadCheck, this::parse); // invalid: no start
     }
 
     /** The sector system that handles this procedure at this agency, if any rule matches. */
@@ -83,35 +69,7 @@ public class SectorRoutingTable {
     }
 
     public List<Rule> rules() {
-        reloadIfChanged();
-        return loaded.rules();
-    }
-
-    private void reloadIfChanged() {
-        long now = System.nanoTime();
-        if (now - nextCheck < 0) {
-            return;
-        }
-        nextCheck = now + checkEveryNanos;
-        try {
-            if (!Files.getLastModifiedTime(file).equals(loaded.modified())) {
-                loaded = load();
-                log.info("Sector routing table {} reloaded: {} rules", file, loaded.rules().size());
-            }
-        } catch (IOException | RuntimeException e) {
-            // A broken edit must not stop a running hub: keep routing with the last good table.
-            log.error("Sector routing table {} not reloaded, the previous one stays in use: {}", file, e.getMessage());
-        }
-    }
-
-    private Loaded load() {
-        try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            List<Rule> rules = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-            return new Loaded(rules, modified);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the sector routing table " + file, e);
-        }
+        return table.current();
     }
 
     private List<Rule> parse(List<String> lines) {

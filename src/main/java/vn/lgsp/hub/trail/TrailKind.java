@@ -22,5 +22,7 @@ public enum TrailKind {
     PAYMENT_CONFIRMED,
     PAYMENT_FAILED,
     DEAD_LETTER_REPLAYED,
-    DEAD_LETTER_DISCARDED
+    DEAD_LETTER_DISCARDED,
+    /** The procedure catalogue does not list the dossier's procedure or one of its fee codes; accepted anyway. */
+    CATALOGUE_WARNING
 }

@@ -45,6 +45,49 @@ class DvcqgMappingTests {
     }
 
     /**
+     * Every DVCQG field comes from a fact: a dossier that does not know its receipt number, submission time, field
+     * of activity, result delivery, remarks, verified registry, result code or fee kinds sends none of them, rather
+     * than a constant standing in (SoBienNhan was MaHoSo, NgayNopHoSo was NgayTiepNhan, LoaiPhiLePhi was 1).
+     */
+    @Test
+    void aFieldWithoutAFactIsLeftOutNeverFilledWithAConstant() throws IOException {
+        ObjectNode input = (ObjectNode) json.readTree(Path.of(
+                "mappings/dvcqg/fixtures/dossier.canonical-to-dvcqg.input.json").toFile());
+        ObjectNode dossier = (ObjectNode) input.get("dossier");
+        dossier.remove(List.of("receiptNumber", "submittedAt", "fieldCode", "fieldName", "resultDelivery", "note",
+                "onlinePayment"));
+        ((ObjectNode) dossier.get("applicant").get("verification")).put("status", "UNVERIFIED");
+        dossier.get("fees").forEach(fee -> ((ObjectNode) fee).remove(List.of("kind", "collection")));
+        input.set("history", json.createArrayNode().add(json.createObjectNode().put("status", 2)
+                .put("at", "2026-11-23T08:20:00+07:00")));
+
+        JsonNode out = mapping.dossier(input);
+
+        assertThat(out.has("MaHoSo")).isTrue();
+        for (String absent : List.of("SoBienNhan", "NgayNopHoSo", "MaLinhVuc", "TenLinhVuc", "HinhThuc", "GhiChu",
+                "MaCSDL", "MaKetQua", "DuocThanhToanTrucTuyen")) {
+            assertThat(out.has(absent)).as(absent).isFalse();
+        }
+        out.get("DanhSachLePhi").forEach(fee -> assertThat(fee.has("LoaiPhiLePhi") || fee.has("HinhThucThu"))
+                .as(fee.toString()).isFalse());
+        JsonNode step = mapping.progress(json.createObjectNode().put("dossierCode", "X-1").put("agencyCode", "H15")
+                .set("steps", json.createArrayNode().add(json.createObjectNode().put("status", 4)
+                        .put("at", "2026-11-23T08:20:00+07:00")))).get(0);
+        assertThat(step.has("PhongBanXuLy")).as("the agency code is not a department").isFalse();
+        assertThat(step.has("ChucDanh")).isFalse();
+    }
+
+    /** The latest result code reported with a status change is the dossier's MaKetQua. */
+    @Test
+    void theLatestResultCodeIsMaKetQua() throws IOException {
+        ObjectNode input = (ObjectNode) json.readTree(Path.of(
+                "mappings/dvcqg/fixtures/dossier.canonical-to-dvcqg.input.json").toFile());
+        ((ArrayNode) input.get("history")).addObject().put("status", 10).put("at", "2026-11-28T08:00:00+07:00")
+                .put("resultCode", "126/TLKS-BS");
+        assertThat(mapping.dossier(input).get("MaKetQua").asText()).isEqualTo("126/TLKS-BS");
+    }
+
+    /**
      * The sync maps every dossier on a handful of consumer threads for as long as the hub runs, so a mapping must
      * keep nothing of the dossiers it mapped. With JSONata 0.9.9 each evaluation of a mapping with ":=" bindings
      * stayed reachable from the next: here 1,500 dossiers of 200 documents kept 95 MB and took 111 s (now: 2 s),

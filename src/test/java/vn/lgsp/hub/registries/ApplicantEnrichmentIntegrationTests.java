@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.business.SyntheticEnterprises;
+import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
 import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.population.SyntheticCitizens;
+import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
@@ -26,6 +28,8 @@ class ApplicantEnrichmentIntegrationTests extends HubIntegrationTest {
     PopulationSimulator population;
     @Autowired
     BusinessSimulator business;
+    @Autowired
+    DvcqgSimulator portal;
 
     @BeforeEach
     void reset() {
@@ -56,6 +60,21 @@ class ApplicantEnrichmentIntegrationTests extends HubIntegrationTest {
         assertThat(stored.get("verification").get("source").asText()).isEqualTo("CSDLQG_DAN_CU");
         assertThat(hub.get("/api/v1/admin/audit?dossierCode=" + code, ADMIN_KEY).body())
                 .contains("ENRICHMENT").contains(person.personalId()).contains("FOUND");
+    }
+
+    @Test
+    void citizenGivenOnlyByPersonalIdEndsAtDvcqgWithTheVerifiedOwner() {
+        SyntheticCitizens.Person person = RegistryTestSupport.citizen(population.citizens(), 4);
+        // A slow registry: the portal gets the dossier (synced at intake) before the applicant is verified.
+        population.injectFaults(new Faults(null, null, 1500L, null, null));
+
+        String code = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(), null));
+
+        eventually().until(() -> portal.held(code) != null);
+        // The verification is a change of what the portal holds: synced at once, not at the next status change.
+        eventually().until(() -> person.fullName().equals(portal.held(code).dossier().path("ChuHoSo").asText()));
+        assertThat(portal.held(code).updates()).isPositive();
+        assertThat(trail(code)).contains("APPLICANT_VERIFIED");
     }
 
     @Test

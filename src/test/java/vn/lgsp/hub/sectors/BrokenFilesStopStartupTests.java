@@ -54,6 +54,17 @@ class BrokenFilesStopStartupTests {
                 .contains("unknown system 'sector-health'");
     }
 
+    @Test
+    void procedureCatalogueRowWithABrokenFeeIsNamed() throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("mappings/catalogue/procedures.csv"),
+                "1.002345,Cấp giấy phép,GP,Giấy phép,FULL_ONLINE,5,LP01|Lệ phí|năm mươi nghìn|CHARGE\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(startupFailure()).contains("catalogue/procedures.csv line")
+                .contains("must be code|name|amount|FEE or CHARGE");
+    }
+
     private String startupFailure() {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(HubApplication.class).run(
                 "--server.port=0", "--hub.data-dir=" + dir.resolve("data"),

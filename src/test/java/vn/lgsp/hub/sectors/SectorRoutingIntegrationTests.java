@@ -3,6 +3,7 @@ package vn.lgsp.hub.sectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -114,18 +115,23 @@ class SectorRoutingIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
-    void unroutableProcedureIsRefusedWithAClearErrorAndNothingStored() {
+    void aProcedureNoSectorSystemHandlesIsProcessedWhereItWasReceivedAndReachesDvcqg() {
+        // Marriage with a foreigner is routed only at H15.14*; at a district it stays with the one-stop system.
         String ref = Dossiers.newRef("NOROUTE");
         var answer = hub.postJson("/api/v1/dossiers", ONESTOP_KEY, dossier(ref, "1.001022",
                 "Đăng ký kết hôn có yếu tố nước ngoài", "H15.50.05.13", "Thôn Mè, xã Ngọc Đường, tỉnh Hà Giang"));
 
-        assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().get("type").asText()).isEqualTo("urn:lgsp-hub:error:no-sector-route");
-        assertThat(answer.json().get("detail").asText()).contains("1.001022").contains("H15.50.05.13");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier WHERE source_ref = ?").param(ref)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE body LIKE ?").param("%" + ref + "%")
-                .query(Integer.class).single()).isZero();
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        String code = answer.json().get("dossierCode").asText();
+        eventually().atMost(Duration.ofSeconds(10)).until(() -> portal.held(code) != null);
+        assertThat(portal.held(code).dossier().get("MaTTHC").asText()).isEqualTo("1.001022");
+        assertThat(trailHas(code, "ROUTED", "onestop")).isTrue();
+        assertThat(hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).body()).contains("processed where it was received");
+        // It came from the one-stop system: it is not sent back there, nor to a sector system.
+        eventually().until(() -> deliveredTo(code, "dvcqg"));
+        assertThat(onestop.receivedLog().get(code)).isNull();
+        assertThat(land.receivedLog().get(code)).isNull();
+        assertThat(civil.receivedLog().get(code)).isNull();
     }
 
     @Test

@@ -19,7 +19,8 @@ public final class Dossiers {
 
     /**
      * A citizen's dossier for the given procedure: the one-stop system's dossiers are routed to a sector system by
-     * it (1.004227 land, 1.001193 civil status); other callers' dossiers go to the one-stop system whatever it is.
+     * it (1.004227 land, 1.001193 civil status), or stay with it when no rule names one; other callers' dossiers go
+     * to the one-stop system whatever it is.
      */
     public static String citizen(String sourceRef, String procedureCode) {
         return """
