@@ -51,9 +51,13 @@ public final class Edxml {
     public record ReceivedAttachment(String contentId, String name, String contentType, Path file, long size) {
     }
 
-    /** What the reader found: a document (status null) or a status (subject null). */
-    public record Received(Organ from, List<Organ> to, String subject, String documentId, Reference responseFor,
-                           Status status, List<ReceivedAttachment> attachments) {
+    /**
+     * What the reader found: a document (status null) or a status (subject null). {@code code} is the document's
+     * number and notation ({@code 123/QĐ-UBND}).
+     */
+    public record Received(Organ from, List<Organ> to, String subject, String documentId, String code,
+                           LocalDate promulgationDate, Reference responseFor, Status status,
+                           List<ReceivedAttachment> attachments) {
 
         public boolean isStatus() {
             return status != null;

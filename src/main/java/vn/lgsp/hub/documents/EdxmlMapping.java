@@ -47,6 +47,8 @@ public final class EdxmlMapping {
         view.put("to", received.to());
         view.put("subject", received.subject());
         view.put("documentId", received.documentId());
+        view.put("code", received.code());
+        view.put("promulgationDate", received.promulgationDate() == null ? null : received.promulgationDate().toString());
         Edxml.Reference ref = received.responseFor();
         if (ref != null) {
             Map<String, Object> responseFor = new LinkedHashMap<>();
