@@ -30,11 +30,14 @@ public class DocumentController {
 
     private final DocumentRequests requests;
     private final DocumentInbox inbox;
+    private final ReceivedDocuments received;
     private final Path resultsDir;
 
-    public DocumentController(DocumentRequests requests, DocumentInbox inbox, @Value("${hub.data-dir}") String dataDir) {
+    public DocumentController(DocumentRequests requests, DocumentInbox inbox, ReceivedDocuments received,
+                              @Value("${hub.data-dir}") String dataDir) {
         this.requests = requests;
         this.inbox = inbox;
+        this.received = received;
         this.resultsDir = Path.of(dataDir, "documents");
     }
 
@@ -66,6 +69,21 @@ public class DocumentController {
         if (!Files.isRegularFile(file)) {
             throw new HubException(ErrorCode.NOT_FOUND, "No such result document");
         }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
+    }
+
+    @GetMapping(path = "/api/v1/documents/received/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A document received over the document axis, with its trail",
+            description = "key: DOC-<hash of the sender's DocumentId>, as the one-stop system received it (documentKey)")
+    public Map<String, Object> received(@PathVariable String key) {
+        return received.view(key).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
+    }
+
+    @GetMapping("/api/v1/documents/received/{key}/{index}")
+    @Operation(summary = "An attachment of a new document received over the document axis")
+    public ResponseEntity<Resource> receivedAttachment(@PathVariable String key, @PathVariable int index) {
+        Path file = received.attachment(key, index)
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
     }
 
