@@ -35,9 +35,10 @@ public final class Edxml {
     public record Reference(String organId, String code, LocalDate promulgationDate, String documentId) {
     }
 
-    /** A document package (MessageHeader). */
+    /** A document package (MessageHeader); priority as in OtherInfo (0 normal). */
     public record Document(Organ from, List<Organ> to, String codeNumber, String codeNotation, String place,
-                           LocalDate promulgationDate, int documentType, String documentTypeName, String subject,
+                           LocalDate promulgationDate, int documentType, String documentTypeName, int priority,
+                           String subject,
                            String content, String signer, LocalDate dueDate, Reference responseFor,
                            String documentId, OffsetDateTime sentAt, List<OutgoingAttachment> attachments) {
     }

@@ -50,7 +50,7 @@ public final class EdxmlWriter {
             }
             optional(w, "DueDate", EdxmlDates.date(d.dueDate()));
             w.writeStartElement("OtherInfo");
-            text(w, "Priority", "0");
+            text(w, "Priority", Integer.toString(d.priority()));
             text(w, "PageAmount", "1");
             w.writeEndElement();
             if (d.responseFor() != null) {

@@ -28,7 +28,7 @@ class EdxmlTests {
         byte[] attachment = "Tờ trình số 12/TTr-UBND: đề nghị phê duyệt".getBytes(StandardCharsets.UTF_8);
         Edxml.Document document = new Edxml.Document(new Edxml.Organ("000.00.00.H22", "UBND tỉnh Hà Giang"),
                 List.of(new Edxml.Organ("H15.50.05.13", "Sở Tư pháp"), new Edxml.Organ("000.00.01.H22", null)),
-                "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 11, 23), 1, "Công văn",
+                "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 11, 23), 1, "Công văn", 0,
                 "Xin ý kiến về hồ sơ đăng ký khai sinh của bà Nguyễn Thị Hoà", "Đề nghị Sở Tư pháp cho ý kiến.",
                 "Trần Thị Mai", LocalDate.of(2026, 12, 15), null, "LGSP-1", OffsetDateTime.parse("2026-11-23T10:00:00+07:00"),
                 List.of(new Edxml.OutgoingAttachment("tờ trình.txt", "text/plain", () -> new ByteArrayInputStream(attachment))));
@@ -76,7 +76,7 @@ class EdxmlTests {
         var out = new ByteArrayOutputStream();
         EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("000.00.00.H22", null),
                 List.of(new Edxml.Organ("H15.50.05.13", null)), "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 1, 5),
-                1, "Công văn", "Ngày tháng", null, null, LocalDate.of(2026, 12, 15),
+                1, "Công văn", 0, "Ngày tháng", null, null, LocalDate.of(2026, 12, 15),
                 new Edxml.Reference("H15.50.05.13", "7/QĐ-STP", LocalDate.of(2025, 12, 31), "DMS-7"), "LGSP-2",
                 OffsetDateTime.parse("2026-01-05T02:04:05Z"), List.of()), out);
         String xml = out.toString(StandardCharsets.UTF_8);
@@ -128,7 +128,7 @@ class EdxmlTests {
         String[] code = first.code().split("/", 2);
         var out = new ByteArrayOutputStream();
         EdxmlWriter.writeDocument(new Edxml.Document(first.from(), first.to(), code[0], code[1], "Hà Giang",
-                first.promulgationDate(), 2, "Quyết định", first.subject(), null, null, null, first.responseFor(),
+                first.promulgationDate(), 2, "Quyết định", 0, first.subject(), null, null, null, first.responseFor(),
                 first.documentId(), OffsetDateTime.parse("2026-11-25T14:30:00+07:00"),
                 first.attachments().stream().map(a -> new Edxml.OutgoingAttachment(a.name(), a.contentType(),
                         () -> Files.newInputStream(a.file()))).toList()), out);

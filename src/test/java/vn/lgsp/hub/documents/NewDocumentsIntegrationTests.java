@@ -86,7 +86,7 @@ class NewDocumentsIntegrationTests extends DocumentFlowIntegrationTest {
         var out = new ByteArrayOutputStream();
         EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("000.00.00.H10", "UBND huyện Đồng Văn"),
                 List.of(new Edxml.Organ("000.00.00.H22", "UBND tỉnh Hà Giang")), "55", "UBND-VP", "Đồng Văn",
-                LocalDate.of(2026, 12, 4), 1, "Công văn", "Đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ",
+                LocalDate.of(2026, 12, 4), 1, "Công văn", 0, "Đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ",
                 "Kính gửi UBND tỉnh.", "Hoàng Văn Sơn", null, null, documentId,
                 OffsetDateTime.parse("2026-12-04T08:30:00+07:00"),
                 List.of(new Edxml.OutgoingAttachment("công-văn-55.pdf", "application/pdf",

@@ -30,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocAxisClient {
 
-    public static final String SERVICE_TYPE = "eDoc";
-
     /** A package waiting at the axis for the hub. */
     public record Waiting(String docId, String from, String messageType) {
     }
@@ -123,7 +121,7 @@ public class DocAxisClient {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("from", properties.organId());
         headers.put("to", to);
-        headers.put("servicetype", SERVICE_TYPE);
+        headers.put("servicetype", properties.serviceType());
         headers.put("messagetype", messageType);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(properties.baseUrl() + path))
                 .timeout(properties.responseTimeout());

@@ -323,7 +323,7 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         if ("complete".equals(mode)) {
             byte[] decision = ("%PDF-1.4\n% Quyết định phê duyệt: " + subject + "\n").getBytes(StandardCharsets.UTF_8);
             Edxml.Document reply = new Edxml.Document(from, List.of(new Edxml.Organ(hubOrgan, null)), "123",
-                    "QĐ-UBND", "Hà Giang", LocalDate.now(), 2, "Quyết định",
+                    "QĐ-UBND", "Hà Giang", LocalDate.now(), 2, "Quyết định", 0,
                     "Quyết định phê duyệt hồ sơ: " + subject, "Đồng ý với đề nghị.", "Nguyễn Văn Bình",
                     null, ref, "DMS-" + UUID.randomUUID(), at.plusSeconds(step),
                     List.of(new Edxml.OutgoingAttachment("quyet-dinh-phe-duyet.pdf", "application/pdf",
