@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
@@ -77,6 +78,22 @@ public class DocumentController {
             description = "key: DOC-<hash of the sender's DocumentId>, as the one-stop system received it (documentKey)")
     public Map<String, Object> received(@PathVariable String key) {
         return received.view(key).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
+    }
+
+    /** The dossier a received document became. */
+    public record TakenUp(String dossierCode) {
+    }
+
+    @PutMapping(path = "/api/v1/documents/received/{key}/dossier", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The one-stop system took a received document up as a dossier",
+            description = "Ties the document to the dossier: its sender gets status 04 (assigned) now, then 05 "
+                    + "(processing) and 06 (completed) as the dossier progresses (mappings/docaxis/status.hub-to-docaxis.csv)")
+    public Map<String, Object> takenUp(@PathVariable String key, @RequestBody TakenUp body) {
+        if (body.dossierCode() == null || body.dossierCode().isBlank()) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "dossierCode is required");
+        }
+        return received.takenUp(key, body.dossierCode());
     }
 
     @GetMapping("/api/v1/documents/received/{key}/{index}")

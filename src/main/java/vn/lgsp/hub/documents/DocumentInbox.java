@@ -66,13 +66,15 @@ public class DocumentInbox {
     private final String dvcqgQueue;
     private final ConnectedSystem docaxis;
     private final ReceivedDocuments documents;
+    private final DocumentStatusPackages statusPackages;
 
     public DocumentInbox(DocAxisClient axis, DocAxisProperties properties, EdxmlSchema schema,
                          DocAxisStatusTable statuses, DocumentRequests requests, DossierStatusUpdates statusUpdates,
                          DossierStore dossiers, CanonicalJson canonical, DossierTrail trail, Outbox outbox,
                          JdbcClient jdbc, TransactionTemplate tx, HubProperties hub, ReceivedDocuments documents,
-                         @Value("${hub.data-dir}") String dataDir) {
+                         DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
         this.documents = documents;
+        this.statusPackages = statusPackages;
         this.axis = axis;
         this.properties = properties;
         this.schema = schema;
@@ -197,6 +199,7 @@ public class DocumentInbox {
             markReceived(waiting.docId(), code, "edoc", "reply document");
             if (!documents.known(received.documentId())) {
                 documents.record(waiting.docId(), received, ReceivedDocuments.REPLY, code);
+                statusPackages.received(received.documentId());
             }
             attachToDossier(code, waiting.docId(), received, stored);
             trail.record(code, TrailKind.DOCUMENT_RECEIVED, DocumentSender.SYSTEM, "reply to document "
@@ -219,6 +222,7 @@ public class DocumentInbox {
         tx.executeWithoutResult(t -> {
             markReceived(waiting.docId(), null, "edoc", "new document for the one-stop system");
             documents.acceptNew(waiting.docId(), received, kept);
+            statusPackages.received(received.documentId());
         });
         return "done";
     }

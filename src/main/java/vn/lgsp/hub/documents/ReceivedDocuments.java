@@ -11,7 +11,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.dossier.CanonicalJson;
+import vn.lgsp.hub.dossier.DossierStore;
+import vn.lgsp.hub.dossier.StoredDossier;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -22,6 +27,7 @@ import vn.lgsp.hub.trail.TrailKind;
  * kept under {@code <data-dir>/documents/received/<key>/<n>} and served at
  * {@code /api/v1/documents/received/<key>/<n>}, and it is queued, in the transaction that records it, for the route
  * {@code document-delivery-to-onestop}. Its trail is kept under its key ({@code DOC-<hash of the DocumentId>}).
+ * When the one-stop system takes it up as a dossier ({@link #takenUp}), its sender hears the dossier's progress.
  */
 @Component
 public class ReceivedDocuments {
@@ -37,9 +43,16 @@ public class ReceivedDocuments {
     private final CanonicalJson json;
     private final String onestopQueue;
     private final Path dir;
+    private final TransactionTemplate tx;
+    private final DossierStore dossiers;
+    private final DocumentStatusPackages statusPackages;
 
     public ReceivedDocuments(JdbcClient jdbc, Outbox outbox, DossierTrail trail, CanonicalJson json,
-                             DocAxisProperties properties, @Value("${hub.data-dir}") String dataDir) {
+                             DocAxisProperties properties, TransactionTemplate tx, DossierStore dossiers,
+                             DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
+        this.tx = tx;
+        this.dossiers = dossiers;
+        this.statusPackages = statusPackages;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.trail = trail;
@@ -117,6 +130,34 @@ public class ReceivedDocuments {
         }
         document.put("attachments", attachments);
         return document;
+    }
+
+    /**
+     * The one-stop system took a received document up as a dossier: the document is tied to it, so its sender hears
+     * 04 (assigned) now and the dossier's progress from here on. Tying it again to the same dossier changes nothing.
+     */
+    public Map<String, Object> takenUp(String key, String dossierCode) {
+        tx.executeWithoutResult(t -> {
+            StoredDossier dossier = dossiers.lock(dossierCode).orElseThrow(() -> new HubException(
+                    ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
+            List<String> tied = jdbc.sql("SELECT COALESCE(dossier_code, '') FROM docaxis_document WHERE document_key = ?")
+                    .param(key).query(String.class).list();
+            if (tied.isEmpty()) {
+                throw new HubException(ErrorCode.NOT_FOUND, "No such received document");
+            }
+            if (tied.get(0).equals(dossierCode)) {
+                return;
+            }
+            if (!tied.get(0).isEmpty()) {
+                throw new HubException(ErrorCode.VALIDATION_FAILED, "The document belongs to dossier " + tied.get(0));
+            }
+            jdbc.sql("UPDATE docaxis_document SET dossier_code = ? WHERE document_key = ?").params(dossierCode, key)
+                    .update();
+            trail.record(key, TrailKind.DOCUMENT_RECEIVED, "onestop", "taken up as dossier " + dossierCode);
+            trail.record(dossierCode, TrailKind.DOCUMENT_RECEIVED, "onestop", "opened for received document " + key);
+            statusPackages.assigned(key, dossier.status());
+        });
+        return view(key).orElseThrow();
     }
 
     /** A kept attachment of a received document, if there is one at this key and index. */

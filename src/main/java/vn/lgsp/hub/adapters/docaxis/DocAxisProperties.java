@@ -6,8 +6,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the national document axis ({@code hub.systems.docaxis.*}, CONTRACTS.md §4): its address, the
- * hub's identity on it (agency code, shared signing secret), the queue of outbound documents, the queues of what
- * goes to the one-stop system (statuses and replies; new documents), the limits on received
+ * hub's identity on it (agency code, shared signing secret), the queues of outbound documents and status packages,
+ * the queues of what goes to the one-stop system (statuses and replies; new documents), the limits on received
  * packages, the servicetype header and the agency's values written into each document ({@link Document}).
  */
 @ConfigurationProperties(prefix = "hub.systems.docaxis")
@@ -21,6 +21,7 @@ public record DocAxisProperties(
         String queue,
         String onestopStatusQueue,
         String onestopDocumentQueue,
+        String statusQueue,
         String pollInterval,
         DataSize maxPackageSize,
         int maxDepth,
@@ -48,6 +49,7 @@ public record DocAxisProperties(
         queue = queue == null ? "lgsp.docaxis.outbound" : queue;
         onestopStatusQueue = onestopStatusQueue == null ? "lgsp.onestop.status" : onestopStatusQueue;
         onestopDocumentQueue = onestopDocumentQueue == null ? "lgsp.onestop.document" : onestopDocumentQueue;
+        statusQueue = statusQueue == null ? "lgsp.docaxis.status" : statusQueue;
         maxPackageSize = maxPackageSize == null ? DataSize.ofMegabytes(200) : maxPackageSize;
         maxDepth = maxDepth <= 0 ? 32 : maxDepth;
         serviceType = serviceType == null ? "eDoc" : serviceType;
