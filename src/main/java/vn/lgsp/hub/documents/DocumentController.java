@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
@@ -30,11 +31,14 @@ public class DocumentController {
 
     private final DocumentRequests requests;
     private final DocumentInbox inbox;
+    private final ReceivedDocuments received;
     private final Path resultsDir;
 
-    public DocumentController(DocumentRequests requests, DocumentInbox inbox, @Value("${hub.data-dir}") String dataDir) {
+    public DocumentController(DocumentRequests requests, DocumentInbox inbox, ReceivedDocuments received,
+                              @Value("${hub.data-dir}") String dataDir) {
         this.requests = requests;
         this.inbox = inbox;
+        this.received = received;
         this.resultsDir = Path.of(dataDir, "documents");
     }
 
@@ -66,6 +70,37 @@ public class DocumentController {
         if (!Files.isRegularFile(file)) {
             throw new HubException(ErrorCode.NOT_FOUND, "No such result document");
         }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
+    }
+
+    @GetMapping(path = "/api/v1/documents/received/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A document received over the document axis, with its trail",
+            description = "key: DOC-<hash of the sender's DocumentId>, as the one-stop system received it (documentKey)")
+    public Map<String, Object> received(@PathVariable String key) {
+        return received.view(key).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
+    }
+
+    /** The dossier a received document became. */
+    public record TakenUp(String dossierCode) {
+    }
+
+    @PutMapping(path = "/api/v1/documents/received/{key}/dossier", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The one-stop system took a received document up as a dossier",
+            description = "Ties the document to the dossier: its sender gets status 04 (assigned) now, then 05 "
+                    + "(processing) and 06 (completed) as the dossier progresses (mappings/docaxis/status.hub-to-docaxis.csv)")
+    public Map<String, Object> takenUp(@PathVariable String key, @RequestBody TakenUp body) {
+        if (body.dossierCode() == null || body.dossierCode().isBlank()) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "dossierCode is required");
+        }
+        return received.takenUp(key, body.dossierCode());
+    }
+
+    @GetMapping("/api/v1/documents/received/{key}/{index}")
+    @Operation(summary = "An attachment of a new document received over the document axis")
+    public ResponseEntity<Resource> receivedAttachment(@PathVariable String key, @PathVariable int index) {
+        Path file = received.attachment(key, index)
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(file));
     }
 

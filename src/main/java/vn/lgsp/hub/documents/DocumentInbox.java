@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,9 @@ import vn.lgsp.hub.trail.TrailKind;
  * into dossier events, then acknowledges them. Exactly once: the package's docId is recorded in
  * {@code docaxis_received} in the same transaction as its effect, so a package fetched again (restart between
  * {@code getEdoc} and {@code updateStatus}, duplicate delivery, a second node) is acknowledged without being
- * applied again. An unreadable package is acknowledged {@code fail} and kept in {@code docaxis_dead_letter}.
+ * applied again. A document that answers none the hub sent is work for the one-stop system
+ * ({@link ReceivedDocuments}). An unreadable package, or a status of a document the hub never sent, is acknowledged
+ * {@code fail} and kept in {@code docaxis_dead_letter}.
  */
 @Component
 public class DocumentInbox {
@@ -64,12 +65,16 @@ public class DocumentInbox {
     private final Path tempDir;
     private final String dvcqgQueue;
     private final ConnectedSystem docaxis;
+    private final ReceivedDocuments documents;
+    private final DocumentStatusPackages statusPackages;
 
     public DocumentInbox(DocAxisClient axis, DocAxisProperties properties, EdxmlSchema schema,
                          DocAxisStatusTable statuses, DocumentRequests requests, DossierStatusUpdates statusUpdates,
                          DossierStore dossiers, CanonicalJson canonical, DossierTrail trail, Outbox outbox,
-                         JdbcClient jdbc, TransactionTemplate tx, HubProperties hub,
-                         @Value("${hub.data-dir}") String dataDir) {
+                         JdbcClient jdbc, TransactionTemplate tx, HubProperties hub, ReceivedDocuments documents,
+                         DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
+        this.documents = documents;
+        this.statusPackages = statusPackages;
         this.axis = axis;
         this.properties = properties;
         this.schema = schema;
@@ -157,43 +162,69 @@ public class DocumentInbox {
     }
 
     private String apply(DocAxisClient.Waiting waiting, Edxml.Received received) {
-        if (received.responseFor() == null) {
-            throw new Unmatched("package answers no document the hub sent (no ResponseFor)");
-        }
-        DocumentRequests.Stored request = requests.find(received.responseFor().documentId()).orElseThrow(
-                () -> new Unmatched("ResponseFor names a document the hub never sent"));
-        String code = request.dossierCode();
         try {
             if (received.isStatus()) {
-                Edxml.Status s = received.status();
-                DocAxisStatusTable.Row row = statuses.row(s.statusCode()).orElseThrow(
-                        () -> new Unmatched("StatusCode " + s.statusCode() + " is not in " + DocAxisStatusTable.FILE));
-                tx.executeWithoutResult(t -> {
-                    markReceived(waiting.docId(), code, "status", "status " + s.statusCode());
-                    row.hubStatus().ifPresent(hub -> statusUpdates.record(code,
-                            new StatusChange(hub, s.timestamp(), row.meaning() + note(s.description()), s.staff()), docaxis));
-                    trail.record(code, TrailKind.DOCUMENT_STATUS, DocumentSender.SYSTEM, "document "
-                            + request.documentId() + ": " + s.statusCode() + " " + row.meaning());
-                    onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(),
-                            "edxmlStatus", s.statusCode(), "meaning", row.meaning(), "at", s.timestamp().toString()),
-                            row.hubStatus().orElse(null), s.description());
-                });
-            } else {
-                List<Path> stored = keep(code, waiting.docId(), received.attachments());
-                tx.executeWithoutResult(t -> {
-                    markReceived(waiting.docId(), code, "edoc", "reply document");
-                    attachToDossier(code, waiting.docId(), received, stored);
-                    trail.record(code, TrailKind.DOCUMENT_RECEIVED, DocumentSender.SYSTEM, "reply to document "
-                            + request.documentId() + " with " + stored.size() + " attachment(s)");
-                    onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(), "reply",
-                            waiting.docId(), "at", DossierTrail.now().toString()), null, received.subject());
-                    outbox.enqueue(dvcqgQueue, code, DossierStatusUpdates.STATUS_CHANGED, code);
-                });
+                return applyStatus(waiting, received.status(), requests.find(received.responseFor().documentId())
+                        .orElseThrow(() -> new Unmatched("ResponseFor names a document the hub never sent")));
             }
-            return "done";
+            Optional<DocumentRequests.Stored> request = Optional.ofNullable(received.responseFor())
+                    .flatMap(r -> requests.find(r.documentId()));
+            return request.isPresent() ? applyReply(waiting, received, request.get()) : applyNew(waiting, received);
         } catch (DuplicateKeyException anotherNodeWasFaster) {
             return "done";
         }
+    }
+
+    private String applyStatus(DocAxisClient.Waiting waiting, Edxml.Status s, DocumentRequests.Stored request) {
+        String code = request.dossierCode();
+        DocAxisStatusTable.Row row = statuses.row(s.statusCode()).orElseThrow(
+                () -> new Unmatched("StatusCode " + s.statusCode() + " is not in " + DocAxisStatusTable.FILE));
+        tx.executeWithoutResult(t -> {
+            markReceived(waiting.docId(), code, "status", "status " + s.statusCode());
+            row.hubStatus().ifPresent(hub -> statusUpdates.record(code,
+                    new StatusChange(hub, s.timestamp(), row.meaning() + note(s.description()), s.staff()), docaxis));
+            trail.record(code, TrailKind.DOCUMENT_STATUS, DocumentSender.SYSTEM, "document "
+                    + request.documentId() + ": " + s.statusCode() + " " + row.meaning());
+            onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(),
+                    "edxmlStatus", s.statusCode(), "meaning", row.meaning(), "at", s.timestamp().toString()),
+                    row.hubStatus().orElse(null), s.description());
+        });
+        return "done";
+    }
+
+    private String applyReply(DocAxisClient.Waiting waiting, Edxml.Received received, DocumentRequests.Stored request) {
+        String code = request.dossierCode();
+        List<Path> stored = keep(code, waiting.docId(), received.attachments());
+        tx.executeWithoutResult(t -> {
+            markReceived(waiting.docId(), code, "edoc", "reply document");
+            if (!documents.known(received.documentId())) {
+                documents.record(waiting.docId(), received, ReceivedDocuments.REPLY, code);
+                statusPackages.received(received.documentId());
+            }
+            attachToDossier(code, waiting.docId(), received, stored);
+            trail.record(code, TrailKind.DOCUMENT_RECEIVED, DocumentSender.SYSTEM, "reply to document "
+                    + request.documentId() + " with " + stored.size() + " attachment(s)");
+            onestopEvent(code, waiting.docId(), Map.of("document", request.documentId(), "reply",
+                    waiting.docId(), "at", DossierTrail.now().toString()), null, received.subject());
+            outbox.enqueue(dvcqgQueue, code, DossierStatusUpdates.STATUS_CHANGED, code);
+        });
+        return "done";
+    }
+
+    /** A document that answers none the hub sent: work for the one-stop system, once per DocumentId. */
+    private String applyNew(DocAxisClient.Waiting waiting, Edxml.Received received) {
+        if (documents.known(received.documentId())) {
+            tx.executeWithoutResult(t -> markReceived(waiting.docId(), null, "edoc",
+                    "document " + ReceivedDocuments.key(received.documentId()) + " received before"));
+            return "done";
+        }
+        List<Path> kept = documents.keep(received.documentId(), received.attachments());
+        tx.executeWithoutResult(t -> {
+            markReceived(waiting.docId(), null, "edoc", "new document for the one-stop system");
+            documents.acceptNew(waiting.docId(), received, kept);
+            statusPackages.received(received.documentId());
+        });
+        return "done";
     }
 
     private void markReceived(String docId, String code, String type, String outcome) {
@@ -217,19 +248,7 @@ public class DocumentInbox {
 
     /** Copies the decoded attachments where the hub serves them from (idempotent: same docId, same paths). */
     private List<Path> keep(String code, String docId, List<Edxml.ReceivedAttachment> attachments) {
-        List<Path> kept = new ArrayList<>();
-        try {
-            Path dir = resultsDir.resolve(code).resolve(ResultDocuments.folder(docId));
-            Files.createDirectories(dir);
-            for (int i = 0; i < attachments.size(); i++) {
-                Path target = dir.resolve(Integer.toString(i + 1));
-                Files.copy(attachments.get(i).file(), target, StandardCopyOption.REPLACE_EXISTING);
-                kept.add(target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return kept;
+        return ResultDocuments.keep(resultsDir.resolve(code).resolve(ResultDocuments.folder(docId)), attachments);
     }
 
     private void attachToDossier(String code, String docId, Edxml.Received received, List<Path> stored) {

@@ -104,7 +104,8 @@ public class DocumentSender {
 
     private Edxml.Document document(DocumentRequests.Stored stored) {
         return EdxmlMapping.toEdxml(stored.documentId(), stored.dossierCode(), stored.request(),
-                new Edxml.Organ(properties.organId(), properties.organName()), DossierTrail.now(), this::content);
+                new Edxml.Organ(properties.organId(), properties.organName()), properties.document(), DossierTrail.now(),
+                this::content);
     }
 
     private Edxml.Content content(DocumentRequest.Attachment a) {

@@ -35,9 +35,10 @@ public final class Edxml {
     public record Reference(String organId, String code, LocalDate promulgationDate, String documentId) {
     }
 
-    /** A document package (MessageHeader). */
+    /** A document package (MessageHeader); priority as in OtherInfo (0 normal). */
     public record Document(Organ from, List<Organ> to, String codeNumber, String codeNotation, String place,
-                           LocalDate promulgationDate, int documentType, String documentTypeName, String subject,
+                           LocalDate promulgationDate, int documentType, String documentTypeName, int priority,
+                           String subject,
                            String content, String signer, LocalDate dueDate, Reference responseFor,
                            String documentId, OffsetDateTime sentAt, List<OutgoingAttachment> attachments) {
     }
@@ -51,9 +52,13 @@ public final class Edxml {
     public record ReceivedAttachment(String contentId, String name, String contentType, Path file, long size) {
     }
 
-    /** What the reader found: a document (status null) or a status (subject null). */
-    public record Received(Organ from, List<Organ> to, String subject, String documentId, Reference responseFor,
-                           Status status, List<ReceivedAttachment> attachments) {
+    /**
+     * What the reader found: a document (status null) or a status (subject null). {@code code} is the document's
+     * number and notation ({@code 123/QĐ-UBND}).
+     */
+    public record Received(Organ from, List<Organ> to, String subject, String documentId, String code,
+                           LocalDate promulgationDate, Reference responseFor, Status status,
+                           List<ReceivedAttachment> attachments) {
 
         public boolean isStatus() {
             return status != null;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
 
 /**
  * The edXML ⇄ canonical mapping. It is Java rather than XSLT because packages carry attachments of any size and
@@ -27,14 +28,19 @@ public final class EdxmlMapping {
     private EdxmlMapping() {
     }
 
-    /** A document request of a dossier as the edXML document the hub sends. */
+    /**
+     * A document request of a dossier as the edXML document the hub sends, with the agency's place, code notation,
+     * document type and priority from configuration.
+     */
     public static Edxml.Document toEdxml(String documentId, String dossierCode, DocumentRequest r, Edxml.Organ hub,
-                                         OffsetDateTime at, Function<DocumentRequest.Attachment, Edxml.Content> content) {
+                                         DocAxisProperties.Document agency, OffsetDateTime at,
+                                         Function<DocumentRequest.Attachment, Edxml.Content> content) {
         List<Edxml.OutgoingAttachment> attachments = r.attachments().stream()
                 .map(a -> new Edxml.OutgoingAttachment(a.name(), a.contentType(), content.apply(a))).toList();
         String number = documentId.substring(Math.min(5, documentId.length()), Math.min(13, documentId.length()));
         return new Edxml.Document(hub, r.recipients().stream().map(t -> new Edxml.Organ(t.organId(), t.name())).toList(),
-                number, "LGSP", "Hà Giang", at.toLocalDate(), 1, "Công văn", r.subject(),
+                number, agency.codeNotation(), agency.place(), at.toLocalDate(), agency.type(), agency.typeName(),
+                agency.priority(), r.subject(),
                 r.content() == null ? "Hồ sơ " + dossierCode : r.content(), r.signer(), r.dueDate(), null, documentId,
                 at, attachments);
     }
@@ -47,6 +53,8 @@ public final class EdxmlMapping {
         view.put("to", received.to());
         view.put("subject", received.subject());
         view.put("documentId", received.documentId());
+        view.put("code", received.code());
+        view.put("promulgationDate", received.promulgationDate() == null ? null : received.promulgationDate().toString());
         Edxml.Reference ref = received.responseFor();
         if (ref != null) {
             Map<String, Object> responseFor = new LinkedHashMap<>();

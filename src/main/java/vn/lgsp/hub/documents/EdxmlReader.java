@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -217,14 +216,18 @@ public final class EdxmlReader {
             Edxml.Status status = new Edxml.Status(ref, new Edxml.Organ(f.get("Status/From"), f.get("Status/FromName")),
                     f.get("Status/StatusCode"), f.get("Status/Description"), dateTime(f.get("Status/Timestamp")),
                     f.get("StaffInfo/Staff"));
-            return new Edxml.Received(status.from(), List.of(), null, null, ref, status, attachments);
+            return new Edxml.Received(status.from(), List.of(), null, null, null, null, ref, status, attachments);
         }
         if (!f.containsKey("MessageHeader/DocumentId")) {
             throw new EdxmlRejected("package has neither a MessageHeader with a DocumentId nor a Status");
         }
         Edxml.Reference ref = f.containsKey("ResponseFor/DocumentId") ? reference(f, "MessageHeader") : null;
+        String number = f.get("Code/CodeNumber");
+        String notation = f.get("Code/CodeNotation");
+        String code = number == null ? notation : notation == null ? number : number + "/" + notation;
         return new Edxml.Received(new Edxml.Organ(f.get("MessageHeader/From"), f.get("MessageHeader/FromName")), to,
-                f.get("MessageHeader/Subject"), f.get("MessageHeader/DocumentId"), ref, null, attachments);
+                f.get("MessageHeader/Subject"), f.get("MessageHeader/DocumentId"), code,
+                EdxmlDates.parseDate(f.get("PromulgationInfo/PromulgationDate")), ref, null, attachments);
     }
 
     private static Edxml.Reference reference(Map<String, String> f, String parent) {
@@ -234,18 +237,14 @@ public final class EdxmlReader {
         }
         String date = f.get("ResponseFor/PromulgationDate");
         return new Edxml.Reference(f.get(parent + "/ResponseFor/OrganId"), f.get("ResponseFor/Code"),
-                date == null ? null : LocalDate.parse(date), documentId);
+                EdxmlDates.parseDate(date), documentId);
     }
 
     private static OffsetDateTime dateTime(String value) {
         if (value == null) {
             throw new EdxmlRejected("Status without Timestamp");
         }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (RuntimeException e) {
-            throw new EdxmlRejected("Status Timestamp is not a date-time with offset");
-        }
+        return EdxmlDates.parseTimestamp(value);
     }
 
     private static String firstLine(String message) {

@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes edXML packages with StAX straight to a stream. Attachments are read and base64-encoded in chunks of
+ * Writes edXML packages with StAX straight to a stream, dates and times in QCVN 102:2016's forms ({@link EdxmlDates}). Attachments are read and base64-encoded in chunks of
  * {@value #CHUNK} bytes, so a package of any size passes through a small, fixed amount of memory.
  */
 public final class EdxmlWriter {
@@ -36,7 +35,7 @@ public final class EdxmlWriter {
             w.writeEndElement();
             w.writeStartElement("PromulgationInfo");
             text(w, "Place", d.place());
-            text(w, "PromulgationDate", d.promulgationDate().toString());
+            text(w, "PromulgationDate", EdxmlDates.date(d.promulgationDate()));
             w.writeEndElement();
             w.writeStartElement("DocumentType");
             text(w, "Type", Integer.toString(d.documentType()));
@@ -49,9 +48,9 @@ public final class EdxmlWriter {
                 text(w, "FullName", d.signer());
                 w.writeEndElement();
             }
-            optional(w, "DueDate", d.dueDate() == null ? null : d.dueDate().toString());
+            optional(w, "DueDate", EdxmlDates.date(d.dueDate()));
             w.writeStartElement("OtherInfo");
-            text(w, "Priority", "0");
+            text(w, "Priority", Integer.toString(d.priority()));
             text(w, "PageAmount", "1");
             w.writeEndElement();
             if (d.responseFor() != null) {
@@ -70,7 +69,7 @@ public final class EdxmlWriter {
             organ(w, "From", s.from());
             text(w, "StatusCode", s.statusCode());
             optional(w, "Description", s.description());
-            text(w, "Timestamp", s.timestamp().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            text(w, "Timestamp", EdxmlDates.timestamp(s.timestamp()));
             if (s.staff() != null) {
                 w.writeStartElement("StaffInfo");
                 text(w, "Staff", s.staff());
@@ -149,7 +148,7 @@ public final class EdxmlWriter {
         w.writeStartElement("TraceHeaderList");
         w.writeStartElement("TraceHeader");
         text(w, "OrganId", organId);
-        text(w, "Timestamp", at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        text(w, "Timestamp", EdxmlDates.timestamp(at));
         w.writeEndElement();
         w.writeStartElement("Bussiness");
         text(w, "BussinessDocType", "0");
@@ -161,7 +160,7 @@ public final class EdxmlWriter {
         w.writeStartElement("ResponseFor");
         text(w, "OrganId", r.organId());
         optional(w, "Code", r.code());
-        optional(w, "PromulgationDate", r.promulgationDate() == null ? null : r.promulgationDate().toString());
+        optional(w, "PromulgationDate", EdxmlDates.date(r.promulgationDate()));
         text(w, "DocumentId", r.documentId());
         w.writeEndElement();
     }

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.dossier;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +34,12 @@ public class DossierStatusUpdates {
     private final Outbox outbox;
     private final String dvcqgQueue;
     private final DossierRouter router;
+    private final List<StatusChangeFollower> followers;
 
     public DossierStatusUpdates(DossierStore store, DossierValidation validation, CanonicalJson json,
                                 DossierTrail trail, TransactionTemplate tx, Outbox outbox, HubProperties properties,
-                                DossierRouter router) {
+                                DossierRouter router, List<StatusChangeFollower> followers) {
+        this.followers = followers;
         this.store = store;
         this.validation = validation;
         this.json = json;
@@ -91,6 +94,7 @@ public class DossierStatusUpdates {
         outbox.enqueue(dvcqgQueue, dossierCode, STATUS_CHANGED, dossierCode);
         router.progressQueue(dossier.sourceSystem(), reporter).ifPresent(queue -> outbox.enqueue(queue, dossierCode,
                 STATUS_CHANGED, json.write(new ReportedChange(dossierCode, change, reporter.id()))));
+        followers.forEach(f -> f.follow(dossierCode, change, current));
         return new Outcome(dossierCode, current ? change.status() : dossier.status(), current, false);
     }
 }

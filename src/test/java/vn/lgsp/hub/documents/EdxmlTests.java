@@ -28,7 +28,7 @@ class EdxmlTests {
         byte[] attachment = "Tờ trình số 12/TTr-UBND: đề nghị phê duyệt".getBytes(StandardCharsets.UTF_8);
         Edxml.Document document = new Edxml.Document(new Edxml.Organ("000.00.00.H22", "UBND tỉnh Hà Giang"),
                 List.of(new Edxml.Organ("H15.50.05.13", "Sở Tư pháp"), new Edxml.Organ("000.00.01.H22", null)),
-                "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 11, 23), 1, "Công văn",
+                "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 11, 23), 1, "Công văn", 0,
                 "Xin ý kiến về hồ sơ đăng ký khai sinh của bà Nguyễn Thị Hoà", "Đề nghị Sở Tư pháp cho ý kiến.",
                 "Trần Thị Mai", LocalDate.of(2026, 12, 15), null, "LGSP-1", OffsetDateTime.parse("2026-11-23T10:00:00+07:00"),
                 List.of(new Edxml.OutgoingAttachment("tờ trình.txt", "text/plain", () -> new ByteArrayInputStream(attachment))));
@@ -69,6 +69,96 @@ class EdxmlTests {
         Path wrong = Files.writeString(temp.resolve("wrong.xml"), out.toString(StandardCharsets.UTF_8)
                 .replace("<StatusCode>06</StatusCode>", "<StatusCode>42</StatusCode>"));
         assertThatThrownBy(() -> schema.validate(wrong)).isInstanceOf(EdxmlRejected.class).hasMessageContaining("42");
+    }
+
+    @Test
+    void datesAndTimesAreWrittenInTheStandardsForms() throws Exception {
+        var out = new ByteArrayOutputStream();
+        EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("000.00.00.H22", null),
+                List.of(new Edxml.Organ("H15.50.05.13", null)), "12", "TTr-UBND", "Hà Giang", LocalDate.of(2026, 1, 5),
+                1, "Công văn", 0, "Ngày tháng", null, null, LocalDate.of(2026, 12, 15),
+                new Edxml.Reference("H15.50.05.13", "7/QĐ-STP", LocalDate.of(2025, 12, 31), "DMS-7"), "LGSP-2",
+                OffsetDateTime.parse("2026-01-05T02:04:05Z"), List.of()), out);
+        String xml = out.toString(StandardCharsets.UTF_8);
+        assertThat(xml).contains("<PromulgationDate>2026/01/05</PromulgationDate>", "<DueDate>2026/12/15</DueDate>",
+                "<PromulgationDate>2025/12/31</PromulgationDate>",
+                // 02:04:05 UTC is 09:04:05 in the province
+                "<Timestamp>2026/01/05 09:04:05</Timestamp>");
+        assertThat(xml).doesNotContain("2026-01-05", "T09:04");
+        schema.validate(Files.write(temp.resolve("dates.xml"), out.toByteArray()));
+    }
+
+    @Test
+    void theStandardsFormsAndIsoFormsAreBothAcceptedIn() throws Exception {
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-24T09:30:00+07:00");
+        int n = 0;
+        for (String[] forms : new String[][] {
+                {"2026/11/20", "2026/11/24 09:30:00"},
+                {"2026-11-20", "2026-11-24T09:30:00+07:00"},
+                {"2026-11-20", "2026-11-24T02:30:00Z"},
+                {"2026-11-20", "2026-11-24T09:30:00"}}) {
+            Path file = Files.writeString(temp.resolve("status-" + n++ + ".xml"),
+                    statusPackage(forms[0], forms[1]));
+            schema.validate(file);
+            Edxml.Received read;
+            try (var in = Files.newInputStream(file)) {
+                read = new EdxmlReader(32, 0, temp).read(in);
+            }
+            assertThat(read.status().timestamp().toInstant()).as(forms[1]).isEqualTo(at.toInstant());
+            assertThat(read.responseFor().promulgationDate()).as(forms[0]).isEqualTo(LocalDate.of(2026, 11, 20));
+        }
+        assertThatThrownBy(() -> new EdxmlReader(32, 0, temp).read(new ByteArrayInputStream(
+                statusPackage("2026/02/30", "2026/11/24 09:30:00").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(EdxmlRejected.class).hasMessageContaining("2026/02/30");
+        Path garbled = Files.writeString(temp.resolve("garbled.xml"), statusPackage("20.11.2026", "2026/11/24 09:30:00"));
+        assertThatThrownBy(() -> schema.validate(garbled)).isInstanceOf(EdxmlRejected.class);
+    }
+
+    /** The golden package (standard's date forms) read, written again by the hub and read again says the same. */
+    @Test
+    void theGoldenPackageRoundTrips() throws Exception {
+        Path golden = Path.of("mappings/docaxis/fixtures/package.edxml-to-canonical.input.xml");
+        schema.validate(golden);
+        Edxml.Received first;
+        try (var in = Files.newInputStream(golden)) {
+            first = new EdxmlReader(32, 1_000_000, temp).read(in);
+        }
+        assertThat(first.promulgationDate()).isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(first.responseFor().promulgationDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+        String[] code = first.code().split("/", 2);
+        var out = new ByteArrayOutputStream();
+        EdxmlWriter.writeDocument(new Edxml.Document(first.from(), first.to(), code[0], code[1], "Hà Giang",
+                first.promulgationDate(), 2, "Quyết định", 0, first.subject(), null, null, null, first.responseFor(),
+                first.documentId(), OffsetDateTime.parse("2026-11-25T14:30:00+07:00"),
+                first.attachments().stream().map(a -> new Edxml.OutgoingAttachment(a.name(), a.contentType(),
+                        () -> Files.newInputStream(a.file()))).toList()), out);
+        Path again = Files.write(temp.resolve("again.xml"), out.toByteArray());
+        schema.validate(again);
+        assertThat(Files.readString(again)).contains("<PromulgationDate>2026/11/25</PromulgationDate>",
+                "<PromulgationDate>2026/11/23</PromulgationDate>", "<Timestamp>2026/11/25 14:30:00</Timestamp>");
+        Edxml.Received second;
+        try (var in = Files.newInputStream(again)) {
+            second = new EdxmlReader(32, 1_000_000, temp).read(in);
+        }
+        var firstView = new java.util.LinkedHashMap<>(EdxmlMapping.describe(first));
+        var secondView = new java.util.LinkedHashMap<>(EdxmlMapping.describe(second));
+        // content ids are the writer's own; everything else is the same
+        firstView.remove("attachments");
+        secondView.remove("attachments");
+        assertThat(secondView).isEqualTo(firstView);
+        assertThat(Files.readAllBytes(second.attachments().get(0).file()))
+                .isEqualTo(Files.readAllBytes(first.attachments().get(0).file()));
+    }
+
+    private static String statusPackage(String promulgationDate, String timestamp) {
+        return """
+                <edXMLEnvelope xmlns="%s"><edXMLHeader><Status>
+                <ResponseFor><OrganId>000.00.00.H22</OrganId><PromulgationDate>%s</PromulgationDate>
+                <DocumentId>LGSP-1</DocumentId></ResponseFor>
+                <From><OrganId>H15.50.05.13</OrganId></From><StatusCode>05</StatusCode><Timestamp>%s</Timestamp>
+                </Status><TraceHeaderList><TraceHeader><OrganId>H15.50.05.13</OrganId><Timestamp>%s</Timestamp>
+                </TraceHeader></TraceHeaderList></edXMLHeader></edXMLEnvelope>""".formatted(Edxml.NS, promulgationDate,
+                timestamp, timestamp);
     }
 
     @Test

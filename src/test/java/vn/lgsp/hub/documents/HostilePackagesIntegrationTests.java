@@ -94,7 +94,7 @@ class HostilePackagesIntegrationTests extends DocumentFlowIntegrationTest {
         byte[] content = new byte[3 * 1024 * 1024];
         EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("H15.50.05.13", "Sở Tư pháp"),
                 List.of(new Edxml.Organ("000.00.00.H22", null)), "1", "QĐ", "Hà Giang", java.time.LocalDate.now(), 1,
-                "Công văn", "Tệp quá lớn", null, null, null, new Edxml.Reference("000.00.00.H22", null, null, "LGSP-x"),
+                "Công văn", 0, "Tệp quá lớn", null, null, null, new Edxml.Reference("000.00.00.H22", null, null, "LGSP-x"),
                 "DMS-big", OffsetDateTime.now(), List.of(new Edxml.OutgoingAttachment("big.bin",
                 "application/octet-stream", () -> new java.io.ByteArrayInputStream(content)))), out);
         return out.toByteArray();

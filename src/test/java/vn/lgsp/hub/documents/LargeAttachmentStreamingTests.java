@@ -77,7 +77,7 @@ class LargeAttachmentStreamingTests {
             try (OutputStream out = Files.newOutputStream(reply)) {
                 EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("H15.50.05.13", "Sở Xây dựng"),
                         List.of(new Edxml.Organ("000.00.00.H22", null)), "9", "QĐ-SXD", "Hà Giang", LocalDate.now(), 2,
-                        "Quyết định", "Phê duyệt hồ sơ thiết kế", null, null, null,
+                        "Quyết định", 0, "Phê duyệt hồ sơ thiết kế", null, null, null,
                         new Edxml.Reference("000.00.00.H22", null, null, documentId), "DMS-big", OffsetDateTime.now(),
                         List.of(new Edxml.OutgoingAttachment("ban-ve-duyet.bin", "application/octet-stream",
                                 LargeAttachmentStreamingTests::generated))), out);

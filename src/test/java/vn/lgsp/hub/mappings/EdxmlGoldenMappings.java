@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
 import vn.lgsp.hub.documents.DocumentRequest;
 import vn.lgsp.hub.documents.Edxml;
 import vn.lgsp.hub.documents.EdxmlMapping;
@@ -25,13 +26,17 @@ final class EdxmlGoldenMappings {
     private EdxmlGoldenMappings() {
     }
 
-    /** Input: {documentId, dossierCode, hub{id,name}, at, request} (attachments inline base64). */
+    /**
+     * Input: {documentId, dossierCode, hub{id,name}, agency{place,codeNotation,type,typeName,priority}, at, request}
+     * (attachments inline base64).
+     */
     static String canonicalToEdxml(String input) {
         try {
             JsonNode in = JSON.readTree(input);
             DocumentRequest request = JSON.treeToValue(in.get("request"), DocumentRequest.class);
             Edxml.Document document = EdxmlMapping.toEdxml(in.get("documentId").asText(), in.get("dossierCode").asText(),
                     request, new Edxml.Organ(in.at("/hub/id").asText(), in.at("/hub/name").asText()),
+                    JSON.treeToValue(in.get("agency"), DocAxisProperties.Document.class),
                     OffsetDateTime.parse(in.get("at").asText()),
                     a -> () -> new ByteArrayInputStream(Base64.getDecoder().decode(a.base64())));
             var out = new ByteArrayOutputStream();

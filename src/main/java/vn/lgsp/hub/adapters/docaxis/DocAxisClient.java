@@ -30,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocAxisClient {
 
-    public static final String SERVICE_TYPE = "eDoc";
-
     /** A package waiting at the axis for the hub. */
     public record Waiting(String docId, String from, String messageType) {
     }
@@ -119,16 +117,25 @@ public class DocAxisClient {
         }
     }
 
-    private HttpRequest.Builder signed(String path, String to, String messageType) {
+    /**
+     * The headers every call to the axis carries: {@code from}, {@code to}, {@code servicetype},
+     * {@code messagetype} and their signature {@code hash-header}.
+     */
+    public Map<String, String> signedHeaders(String to, String messageType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("from", properties.organId());
         headers.put("to", to);
-        headers.put("servicetype", SERVICE_TYPE);
+        headers.put("servicetype", properties.serviceType());
         headers.put("messagetype", messageType);
+        headers.put(DocAxisSignature.HEADER, DocAxisSignature.sign(properties.secret(), headers));
+        return headers;
+    }
+
+    private HttpRequest.Builder signed(String path, String to, String messageType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(properties.baseUrl() + path))
                 .timeout(properties.responseTimeout());
-        headers.forEach(builder::header);
-        return builder.header(DocAxisSignature.HEADER, DocAxisSignature.sign(properties.secret(), headers));
+        signedHeaders(to, messageType).forEach(builder::header);
+        return builder;
     }
 
     private JsonNode answer(HttpRequest request) {

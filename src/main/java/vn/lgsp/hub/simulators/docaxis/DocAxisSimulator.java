@@ -52,7 +52,8 @@ import vn.lgsp.hub.simulators.support.SimulatorController;
 /**
  * Simulator of the national document axis with a document-management system behind it (CONTRACTS.md §4).
  * {@code POST /sendEdoc} checks the signed headers, streams the package to disk, validates it against the edXML
- * schema and records what arrived (inspection: {@code GET received}, keyed by DocumentId). After
+ * schema and records what arrived (inspection: {@code GET received}, keyed by DocumentId; status packages, in
+ * arrival order, at {@code GET statuses}). After
  * {@code replyDelayMs} the document-management system answers: statuses 03, 05, 06 and a reply document
  * ({@code mode=complete}), 02 ({@code refuse}) or 03, 13 ({@code recall}). Packages waiting for the hub live in
  * files under the data directory, so they survive a restart of the hub like a real axis would.
@@ -83,6 +84,7 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
     });
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     private final Map<String, List<String>> acks = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = defaults();
 
     public DocAxisSimulator(@Value("${hub.simulators.docaxis.secret:demo-docaxis-secret}") String secret,
@@ -124,6 +126,13 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         clearReceived();
         fetches.clear();
         acks.clear();
+        statuses.clear();
+    }
+
+    /** Status packages the hub sent (what it did with documents it received), in arrival order. */
+    @GetMapping("/statuses")
+    public List<Map<String, Object>> statuses() {
+        return List.copyOf(statuses);
     }
 
     @SuppressWarnings("unchecked")
@@ -156,6 +165,14 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
                 return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
             }
             String docId = "AXIS-" + UUID.randomUUID();
+            if (sent.isStatus()) {
+                Map<String, Object> status = new LinkedHashMap<>(EdxmlMapping.describe(sent));
+                status.put("docId", docId);
+                status.put("to", to);
+                status.put("messagetype", messageType);
+                statuses.add(status);
+                return ResponseEntity.ok(Map.of("status", "OK", "docId", docId));
+            }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("docId", docId);
             summary.put("from", from);
@@ -323,7 +340,7 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
         if ("complete".equals(mode)) {
             byte[] decision = ("%PDF-1.4\n% Quyết định phê duyệt: " + subject + "\n").getBytes(StandardCharsets.UTF_8);
             Edxml.Document reply = new Edxml.Document(from, List.of(new Edxml.Organ(hubOrgan, null)), "123",
-                    "QĐ-UBND", "Hà Giang", LocalDate.now(), 2, "Quyết định",
+                    "QĐ-UBND", "Hà Giang", LocalDate.now(), 2, "Quyết định", 0,
                     "Quyết định phê duyệt hồ sơ: " + subject, "Đồng ý với đề nghị.", "Nguyễn Văn Bình",
                     null, ref, "DMS-" + UUID.randomUUID(), at.plusSeconds(step),
                     List.of(new Edxml.OutgoingAttachment("quyet-dinh-phe-duyet.pdf", "application/pdf",

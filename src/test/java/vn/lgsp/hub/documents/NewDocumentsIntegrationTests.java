@@ -1,0 +1,102 @@
+package vn.lgsp.hub.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.simulators.docaxis.DocAxisSimulator;
+import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.simulators.support.ReceivedLog;
+
+/**
+ * A document the document-management system sends on its own (it answers no document the hub sent) is work for
+ * the one-stop system: delivered to it once, through an outage and a second copy of the same document, with its
+ * attachment served by the hub and its trail kept under its key; the axis hears 'done', nothing is dead-lettered.
+ */
+class NewDocumentsIntegrationTests extends DocumentFlowIntegrationTest {
+
+    @Test
+    void aNewDocumentIsDeliveredToTheOnestopSystemOnce() {
+        axis.changeBehaviour(new DocAxisSimulator.Behaviour(100L, "complete", true, false));
+        onestop.injectFaults(new Faults(null, 503, null, null, 2));
+        String documentId = "H10-55-UBND-VP-" + UUID.randomUUID();
+        byte[] pdf = "%PDF-1.4\n% Công văn số 55/UBND-VP về việc cấp phép xây dựng\n".getBytes(StandardCharsets.UTF_8);
+        byte[] edxml = newDocument(documentId, pdf);
+        String first = inject(edxml);
+        String second = inject(edxml); // the same document again, under another axis id
+
+        eventually().until(() -> delivered(documentId) != null
+                && "done".equals(acknowledged(first)) && "done".equals(acknowledged(second)));
+        String key = ReceivedDocuments.key(documentId);
+        eventually().until(() -> trailKinds(key).contains("DELIVERED"));
+
+        ReceivedLog.Item<JsonNode> item = delivered(documentId);
+        assertThat(item.key()).isEqualTo(key);
+        assertThat(item.arrivals()).isEqualTo(1);
+        JsonNode body = item.body();
+        assertThat(body.get("subject").asText()).isEqualTo("Đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ");
+        assertThat(body.at("/from/id").asText()).isEqualTo("000.00.00.H10");
+        assertThat(body.get("code").asText()).isEqualTo("55/UBND-VP");
+        assertThat(body.get("promulgationDate").asText()).isEqualTo("2026-12-04");
+        JsonNode attachment = body.get("attachments").get(0);
+        assertThat(attachment.get("name").asText()).isEqualTo("công-văn-55.pdf");
+        assertThat(hub.get(attachment.get("url").asText(), ONESTOP_KEY).body())
+                .isEqualTo(new String(pdf, StandardCharsets.UTF_8));
+
+        assertThat(trailKinds(key)).containsSubsequence("DOCUMENT_RECEIVED", "DELIVERY_RETRY", "DELIVERED");
+        int deliveredToOnestop = 0;
+        for (JsonNode entry : hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).json().get("trail")) {
+            if (entry.get("kind").asText().equals("DELIVERED") && entry.get("system").asText().equals("onestop")) {
+                deliveredToOnestop++;
+            }
+        }
+        assertThat(deliveredToOnestop).isEqualTo(1);
+        assertThat(hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).json().get("kind").asText())
+                .isEqualTo("NEW");
+        assertThat(onestop.documentsLog().items().stream().filter(i -> i.key().equals(key)).count()).isEqualTo(1);
+        assertThat(hub.get("/api/v1/admin/documents/dead-letters", ADMIN_KEY).body()).doesNotContain(first, second);
+    }
+
+    private ReceivedLog.Item<JsonNode> delivered(String documentId) {
+        return onestop.documentsLog().items().stream()
+                .filter(i -> documentId.equals(i.body().path("documentId").asText())).findFirst().orElse(null);
+    }
+
+    private List<String> trailKinds(String key) {
+        var view = hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY);
+        if (view.status() != 200) {
+            return List.of();
+        }
+        return view.json().get("trail").findValuesAsText("kind");
+    }
+
+    private String acknowledged(String docId) {
+        Object d = axis.deliveries().get(docId);
+        return d == null ? "" : String.valueOf(((Map<?, ?>) d).get("acknowledged"));
+    }
+
+    private String inject(byte[] bytes) {
+        return hub.postBytes("/sim/docaxis/inject", null, "application/xml", bytes).json().get("docId").asText();
+    }
+
+    /** A document of a district people's committee to the province, written as QCVN 102:2016 writes it. */
+    static byte[] newDocument(String documentId, byte[] attachment) {
+        var out = new ByteArrayOutputStream();
+        EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("000.00.00.H10", "UBND huyện Đồng Văn"),
+                List.of(new Edxml.Organ("000.00.00.H22", "UBND tỉnh Hà Giang")), "55", "UBND-VP", "Đồng Văn",
+                LocalDate.of(2026, 12, 4), 1, "Công văn", 0, "Đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ",
+                "Kính gửi UBND tỉnh.", "Hoàng Văn Sơn", null, null, documentId,
+                OffsetDateTime.parse("2026-12-04T08:30:00+07:00"),
+                List.of(new Edxml.OutgoingAttachment("công-văn-55.pdf", "application/pdf",
+                        () -> new ByteArrayInputStream(attachment)))), out);
+        return out.toByteArray();
+    }
+}
