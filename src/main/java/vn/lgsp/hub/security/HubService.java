@@ -16,6 +16,12 @@ public enum HubService {
             new Endpoint(HttpMethod.POST, "/api/v1/dossiers"), new Endpoint(null, "/services/sector/civil/**")),
     DOSSIER_STATUS("dossier-status", "report status changes of dossiers it owns or is assigned",
             new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/status")),
+    DOSSIER_AMENDMENTS("dossier-amendments", "request and receive supplements, correct, withdraw or cancel dossiers "
+            + "it owns or is assigned (REST, and the SOAP operation of the civil-status intake)",
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/supplements/**"),
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/corrections"),
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/withdrawal"),
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/cancellation")),
     DOCUMENTS("documents", "send a dossier's documents over the document axis and read results",
             new Endpoint(null, "/api/v1/dossiers/*/documents"), new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*/results/**")),
     PAYMENTS("payments", "start and follow online payments of a dossier's fees",

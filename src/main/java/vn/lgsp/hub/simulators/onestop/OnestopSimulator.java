@@ -13,18 +13,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.lgsp.hub.simulators.support.SimulatorController;
+import vn.lgsp.hub.simulators.support.HoldingSimulator;
 
 /**
  * Simulator of the province's one-stop system (Hệ thống giải quyết TTHC): receives dossiers as canonical JSON
  * at {@code POST /sim/onestop/api/dossiers} with an Idempotency-Key, stores the first copy of each and answers
- * later copies 200 without storing them again; rejects a dossier without a key or code (400).
+ * later copies 200 without storing them again; rejects a dossier without a key or code (400). Amendments after
+ * intake (supplements, corrections, withdrawals) arrive at {@code POST /sim/onestop/api/dossiers/{code}/amendments},
+ * shown at {@code GET /sim/onestop/amendments}.
  */
 @RestController
 @RequestMapping("/sim/onestop")
 @ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
 @Hidden
-public class OnestopSimulator extends SimulatorController<JsonNode> {
+public class OnestopSimulator extends HoldingSimulator<JsonNode> {
 
     @PostMapping("/api/dossiers")
     public ResponseEntity<Map<String, Object>> receiveDossier(
@@ -72,5 +74,14 @@ public class OnestopSimulator extends SimulatorController<JsonNode> {
         boolean first = received.arrive(idempotencyKey, payment);
         return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Map.of("dossierCode", code, "stored", first));
+    }
+
+    /** Amendments of a dossier after intake: stored once per Idempotency-Key, repeats counted. */
+    @PostMapping("/api/dossiers/{code}/amendments")
+    public ResponseEntity<Map<String, Object>> receiveAmendment(@PathVariable String code,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode amendment) {
+        return receiveAmendment(idempotencyKey, amendment, Map.of("error", "Idempotency-Key is required"),
+                Map.of("dossierCode", code, "kind", amendment.path("kind").asText()));
     }
 }
