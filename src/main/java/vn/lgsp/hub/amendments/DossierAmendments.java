@@ -68,7 +68,7 @@ public class DossierAmendments {
                              DossierValidation validation, CanonicalJson json, ObjectMapper mapper, DossierTrail trail,
                              Outbox outbox, TransactionTemplate tx, HubProperties properties,
                              @Value("${hub.amendments.queue-prefix:lgsp.amendment.}") String queuePrefix,
-                             @Value("${hub.amendments.receivers:onestop,sector-land}") Set<String> receivers) {
+                             @Value("${hub.amendments.receivers:onestop,sector-land,sector-civil}") Set<String> receivers) {
         this.amendments = amendments;
         this.dossiers = dossiers;
         this.statuses = statuses;

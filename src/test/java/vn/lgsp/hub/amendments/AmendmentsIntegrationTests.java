@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
+import vn.lgsp.hub.simulators.sectors.CivilStatusSimulator;
 import vn.lgsp.hub.simulators.sectors.LandSimulator;
 import vn.lgsp.hub.simulators.support.ReceivedLog;
 import vn.lgsp.hub.support.Dossiers;
@@ -33,6 +34,9 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
     LandSimulator land;
 
     @Autowired
+    CivilStatusSimulator civil;
+
+    @Autowired
     DvcqgSimulator portal;
 
     @Autowired
@@ -42,6 +46,8 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
     void resetSimulators() {
         land.clearReceived();
         land.clearFaults();
+        civil.clearReceived();
+        civil.clearFaults();
         portal.reset();
     }
 
@@ -156,6 +162,26 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
         eventually().until(() -> atDvcqg(code).path("TrangThaiHoSo").asInt() == 7);
         assertThat(amendmentsOf(land.amendmentLog(), code, "maHoSo")).isEmpty();
         assertThat(trailHas(code, "AMENDED", "sector-land")).isTrue();
+    }
+
+    @Test
+    void aCancellationReachesTheCivilStatusSystemOverItsSoapService() {
+        var answer = hub.postJson("/api/v1/dossiers", ONESTOP_KEY, Dossiers.citizen(Dossiers.newRef("AMD-C"), "1.001193"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        String code = answer.json().get("dossierCode").asText();
+        eventually().until(() -> civil.receivedLog().get(code) != null && portal.held(code) != null);
+
+        amend(code, "/cancellation", ONESTOP_KEY, """
+            {"at":"%s","officer":"Phạm Đức Anh","note":"Công dân huỷ yêu cầu đăng ký"}
+            """.formatted(at(9)));
+
+        eventually().until(() -> civil.amendmentLog().items().size() == 1);
+        assertThat(civil.amendmentLog().items().get(0).body().toString())
+                .contains("<ht:MaHoSo>" + code + "</ht:MaHoSo>").contains("<ht:LoaiCapNhat>HUY_HO_SO</ht:LoaiCapNhat>")
+                .contains("Công dân huỷ yêu cầu đăng ký");
+        eventually().until(() -> portal.held(code).status() == 7);
+        eventually().until(() -> deliveredTo(code, "sector-civil") && trailHas(code, "AMENDED", "onestop"));
+        assertThat(amendmentsOf(onestop.amendmentLog(), code, "dossierCode")).isEmpty();
     }
 
     @Test

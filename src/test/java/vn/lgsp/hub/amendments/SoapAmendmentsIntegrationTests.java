@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
+import vn.lgsp.hub.simulators.sectors.CivilStatusSimulator;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
@@ -34,9 +35,14 @@ class SoapAmendmentsIntegrationTests extends HubIntegrationTest {
     @Autowired
     DvcqgSimulator portal;
 
+    @Autowired
+    CivilStatusSimulator civil;
+
     @BeforeEach
-    void resetPortal() {
+    void resetSimulators() {
         portal.reset();
+        civil.clearReceived();
+        civil.clearFaults();
     }
 
     /** A dossier the civil-status system submits over SOAP; the one-stop system holds it. */
@@ -71,9 +77,11 @@ class SoapAmendmentsIntegrationTests extends HubIntegrationTest {
             {"at":"%s","officer":"Phạm Đức Anh","note":"Bổ sung bản sao giấy chứng nhận kết hôn của cha mẹ"}
             """.formatted(BASE.plusMinutes(1)));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-        // The civil-status system, the dossier's source, takes no amendments yet: the trail says so.
-        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).body()
-                .contains("sector-civil takes no amendments"));
+        // The civil-status system is the dossier's source: it gets the request over its own SOAP service.
+        eventually().until(() -> civil.amendmentLog().items().stream()
+                .anyMatch(i -> i.body().toString().contains("<ht:MaHoSo>" + code + "</ht:MaHoSo>")));
+        assertThat(civil.amendmentLog().items()).singleElement().satisfies(i -> assertThat(i.body().toString())
+                .contains("<ht:LoaiCapNhat>YEU_CAU_BO_SUNG</ht:LoaiCapNhat>").contains("<ht:LanBoSung>1</ht:LanBoSung>"));
 
         String receipt = update(code, "NHAN_BO_SUNG", 2, """
             <hs:CanBo>Lê Thu Trang</hs:CanBo><hs:NoiDung>Đã nhận bản sao có chứng thực</hs:NoiDung>
@@ -97,6 +105,8 @@ class SoapAmendmentsIntegrationTests extends HubIntegrationTest {
         assertThat(portal.held(code).dossier().at("/DanhSachHoSoBoSung/0/ThongTinTiepNhan").asText())
                 .isEqualTo("Đã nhận bản sao có chứng thực");
         assertThat(onestop.amendmentLog().items()).allSatisfy(i -> assertThat(i.arrivals()).isEqualTo(1));
+        // What it reported itself is not sent back to it.
+        assertThat(civil.amendmentLog().items()).hasSize(1);
     }
 
     @Test
