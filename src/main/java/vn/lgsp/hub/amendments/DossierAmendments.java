@@ -47,6 +47,8 @@ import vn.lgsp.hub.trail.TrailKind;
 public class DossierAmendments {
 
     public static final String DOSSIER_AMENDED = "DOSSIER_AMENDED";
+    /** TrangThaiHoSo 7: withdrawn (or cancelled) by the applicant. */
+    private static final int WITHDRAWN = AmendmentKind.WITHDRAWAL.status().orElseThrow();
     /** Fields a correction may change, as paths in the canonical dossier. */
     public static final Set<String> CORRECTABLE = Set.of("summary", "procedureName", "applicant.fullName",
             "applicant.address", "applicant.phone", "applicant.email");
@@ -105,6 +107,13 @@ public class DossierAmendments {
         }
     }
 
+    /** The dossier's amendments in the order they happened; 404 for an unknown dossier. */
+    public List<DossierAmendment> of(String dossierCode) {
+        dossiers.find(dossierCode).orElseThrow(() -> new HubException(ErrorCode.DOSSIER_NOT_FOUND,
+                "No dossier with this code"));
+        return amendments.list(dossierCode);
+    }
+
     /** Where amendments of this dossier go: the systems that hold it (its source, and whoever it went to). */
     public Set<String> holders(StoredDossier dossier) {
         Set<String> holders = new LinkedHashSet<>();
@@ -120,6 +129,11 @@ public class DossierAmendments {
         Optional<DossierAmendment> earlier = recorded(dossierCode, kind, supplementNo, request.at());
         if (earlier.isPresent()) {
             return outcome(earlier.get(), dossier.status(), true);
+        }
+        if (dossier.status() == WITHDRAWN && request.at().isAfter(dossier.statusAt())) {
+            // Withdrawn or cancelled by the applicant: nothing happens to the dossier after that moment.
+            throw new HubException(ErrorCode.AMENDMENT_CONFLICT, "The dossier was withdrawn or cancelled at "
+                    + dossier.statusAt() + "; nothing can happen to it after that");
         }
         Integer number = switch (kind) {
             case SUPPLEMENT_REQUESTED -> amendments.nextSupplementNo(dossierCode);

@@ -162,6 +162,19 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
         eventually().until(() -> atDvcqg(code).path("TrangThaiHoSo").asInt() == 7);
         assertThat(amendmentsOf(land.amendmentLog(), code, "maHoSo")).isEmpty();
         assertThat(trailHas(code, "AMENDED", "sector-land")).isTrue();
+
+        // Nothing happens to a withdrawn dossier after the withdrawal; what happened before may still arrive.
+        var after = hub.postJson("/api/v1/dossiers/" + code + "/corrections", LAND_KEY, """
+            {"at":"%s","changes":{"summary":"Đăng ký khai sinh (sửa)"}}
+            """.formatted(at(4)));
+        assertThat(after.status()).isEqualTo(409);
+        assertThat(after.json().get("code").asText()).isEqualTo("AMENDMENT_CONFLICT");
+        JsonNode before = amend(code, "/corrections", LAND_KEY, """
+            {"at":"%s","changes":{"applicant.phone":"0987000444"}}
+            """.formatted(at(2)));
+        assertThat(before.get("currentStatus").asInt()).isEqualTo(7);
+        JsonNode listed = hub.get("/api/v1/dossiers/" + code + "/amendments", LAND_KEY).json();
+        assertThat(listed).extracting(a -> a.get("kind").asText()).containsExactly("CORRECTION", "WITHDRAWAL");
     }
 
     @Test
