@@ -97,7 +97,7 @@ public class DossierAmendments {
     public Outcome amend(String dossierCode, AmendmentKind kind, Integer supplementNo, AmendmentRequest request,
                          ConnectedSystem reporter) {
         validation.check(request);
-        checkFields(kind, request);
+        checkFields(kind, supplementNo, request);
         try {
             return tx.execute(s -> apply(dossierCode, kind, supplementNo, request, reporter));
         } catch (DuplicateKeyException sameAmendmentAgain) {
@@ -227,8 +227,11 @@ public class DossierAmendments {
         return validation.check(json.parse(tree.toString(), Dossier.class));
     }
 
-    private static void checkFields(AmendmentKind kind, AmendmentRequest request) {
+    private static void checkFields(AmendmentKind kind, Integer supplementNo, AmendmentRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        if (kind == AmendmentKind.SUPPLEMENT_RECEIVED && supplementNo == null) {
+            errors.add(new FieldError("supplementNo", "a supplement's receipt names the supplement it answers"));
+        }
         boolean supplement = kind == AmendmentKind.SUPPLEMENT_REQUESTED || kind == AmendmentKind.SUPPLEMENT_RECEIVED;
         if (kind == AmendmentKind.CORRECTION) {
             if (request.changes() == null || request.changes().isEmpty()) {

@@ -133,6 +133,10 @@ class SoapAmendmentsIntegrationTests extends HubIntegrationTest {
         assertThat(notAField.body()).contains("<f:code>VALIDATION_FAILED</f:code>")
                 .contains("field=\"changes.ChuHoSo/SoDinhDanh\"");
 
+        var whichSupplement = hub.soap(ENDPOINT, CIVIL_KEY, update(code, "NHAN_BO_SUNG", 5, ""));
+        assertThat(whichSupplement.body()).contains("<f:code>VALIDATION_FAILED</f:code>")
+                .contains("field=\"supplementNo\"");
+
         // A dossier the civil-status system neither owns nor is assigned: refused, audited, nothing recorded.
         var landCode = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("AMD-X")))
                 .json().get("dossierCode").asText();
