@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
 import vn.lgsp.hub.simulators.sectors.CivilStatusSimulator;
 import vn.lgsp.hub.simulators.sectors.LandSimulator;
+import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.simulators.support.ReceivedLog;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
@@ -195,6 +196,24 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
         eventually().until(() -> portal.held(code).status() == 7);
         eventually().until(() -> deliveredTo(code, "sector-civil") && trailHas(code, "AMENDED", "onestop"));
         assertThat(amendmentsOf(onestop.amendmentLog(), code, "dossierCode")).isEmpty();
+    }
+
+    @Test
+    void aHolderThatFailsGetsTheAmendmentOnceAfterRetries() {
+        String code = landDossierFromOnestop();
+        land.injectFaults(new Faults(null, 503, null, null, 2));
+
+        amend(code, "/withdrawal", ONESTOP_KEY, """
+            {"at":"%s","note":"Công dân xin rút hồ sơ"}
+            """.formatted(at(1)));
+
+        eventually().until(() -> amendmentsOf(land.amendmentLog(), code, "maHoSo").size() == 1
+                && trailHas(code, "DELIVERY_RETRY", "sector-land"));
+        assertThat(amendmentsOf(land.amendmentLog(), code, "maHoSo").get(0).get("loaiCapNhat").asText())
+                .isEqualTo("RUT_HO_SO");
+        assertThat(land.amendmentLog().items()).allSatisfy(i -> assertThat(i.arrivals()).isEqualTo(1));
+        eventually().until(() -> hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).body()
+                .contains("DOSSIER_AMENDED accepted"));
     }
 
     @Test
