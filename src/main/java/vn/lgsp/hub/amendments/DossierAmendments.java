@@ -142,8 +142,10 @@ public class DossierAmendments {
         };
         Map<String, String> changes = kind == AmendmentKind.CORRECTION
                 ? stillNewest(dossierCode, request.at(), request.changes()) : Map.of();
+        OffsetDateTime previousDueAt = kind == AmendmentKind.SUPPLEMENT_REQUESTED
+                ? json.parse(dossier.payload(), Dossier.class).dueAt() : null;
         DossierAmendment amendment = new DossierAmendment(Ids.random(), dossierCode, kind, request.at(),
-                request.officer(), request.note(), number, request.dueAt(), request.documents(),
+                request.officer(), request.note(), number, request.dueAt(), previousDueAt, request.documents(),
                 kind == AmendmentKind.CORRECTION ? request.changes() : null, reporter.id(), kind.status().orElse(null));
         amendments.insert(amendment, DossierTrail.now());
         kind.status().ifPresent(status -> statuses.recordWithin(dossierCode, new StatusChange(status, request.at(),

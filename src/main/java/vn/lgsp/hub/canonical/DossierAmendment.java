@@ -37,6 +37,9 @@ public record DossierAmendment(
         @JsonPropertyDescription("The new due date a supplement request sets (NgayHenTraMoi)")
         OffsetDateTime dueAt,
 
+        @JsonPropertyDescription("A supplement request: the dossier's due date before it (NgayHenTraTruoc)")
+        OffsetDateTime previousDueAt,
+
         @JsonPropertyDescription("Documents requested or supplied with a supplement (DanhSachGiayToBoSung)")
         List<DossierDocument> documents,
 

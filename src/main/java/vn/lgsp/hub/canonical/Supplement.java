@@ -19,6 +19,8 @@ public record Supplement(
         String content,
         @JsonPropertyDescription("The new due date the request set (NgayHenTraMoi)")
         OffsetDateTime dueAt,
+        @JsonPropertyDescription("The dossier's due date before the request (NgayHenTraTruoc)")
+        OffsetDateTime previousDueAt,
         @JsonPropertyDescription("Documents requested")
         List<DossierDocument> requestedDocuments,
         @JsonPropertyDescription("When it was received (NgayTiepNhanBoSung); empty while awaited")
@@ -33,12 +35,12 @@ public record Supplement(
     /** A supplement as requested, not yet received. */
     public static Supplement requested(DossierAmendment request) {
         return new Supplement(request.supplementNo(), request.at(), request.officer(), request.note(),
-                request.dueAt(), request.documents(), null, null, null, List.of());
+                request.dueAt(), request.previousDueAt(), request.documents(), null, null, null, List.of());
     }
 
     /** This supplement, received as the amendment says. */
     public Supplement receivedBy(DossierAmendment receipt) {
-        return new Supplement(no, requestedAt, requestedBy, content, dueAt, requestedDocuments, receipt.at(),
+        return new Supplement(no, requestedAt, requestedBy, content, dueAt, previousDueAt, requestedDocuments, receipt.at(),
                 receipt.officer(), receipt.note(), receipt.documents());
     }
 }

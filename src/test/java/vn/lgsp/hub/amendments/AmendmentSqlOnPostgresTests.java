@@ -33,7 +33,7 @@ class AmendmentSqlOnPostgresTests extends SqlOnPostgresTest {
     private static DossierAmendment amendment(AmendmentKind kind, Integer no, OffsetDateTime at,
                                               Map<String, String> changes) {
         return new DossierAmendment(java.util.UUID.randomUUID().toString(), CODE, kind, at, "Phạm Đức Anh",
-                "Bổ sung bản trích đo", no, null, List.of(DOCUMENT),
+                "Bổ sung bản trích đo", no, null, null, List.of(DOCUMENT),
                 changes, "onestop", kind.status().orElse(null));
     }
 

@@ -116,6 +116,7 @@ class AmendmentsIntegrationTests extends HubIntegrationTest {
         assertThat(item.get("NguoiYeuCauBoSung").asText()).isEqualTo("Phạm Đức Anh");
         assertThat(item.get("TrangThaiBoSung").asInt()).isZero();
         assertThat(item.get("NgayHenTraMoi").asText()).isEqualTo("20261220170000");
+        assertThat(item.get("NgayHenTraTruoc").asText()).isEqualTo("20261201170000");
         assertThat(atDvcqg(code).get("NgayHenTra").asText()).isEqualTo("20261220170000");
 
         // The applicant brings the document to the land office: the land system reports the receipt.
