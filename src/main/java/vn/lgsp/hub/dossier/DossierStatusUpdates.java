@@ -74,6 +74,15 @@ public class DossierStatusUpdates {
         }
     }
 
+    /**
+     * Records a status change inside the caller's transaction, which from then on holds the dossier's lock: for
+     * amendments that move the status (a supplement request, a withdrawal) as one unit with what else they change.
+     */
+    public Outcome recordWithin(String dossierCode, StatusChange change, ConnectedSystem reporter) {
+        validation.check(change);
+        return apply(dossierCode, change, reporter);
+    }
+
     private Outcome apply(String dossierCode, StatusChange change, ConnectedSystem reporter) {
         StoredDossier dossier = store.lock(dossierCode).orElseThrow(() -> new HubException(
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));

@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
+import vn.lgsp.hub.amendments.AmendmentStore;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
@@ -39,6 +40,7 @@ public class DvcqgSync {
     static final String SNAPSHOT = "hubDvcqgSnapshot";
 
     private final DossierStore dossiers;
+    private final AmendmentStore amendments;
     private final DvcqgSyncStore synced;
     private final DvcqgClient portal;
     private final DvcqgMapping mapping;
@@ -50,9 +52,10 @@ public class DvcqgSync {
     private final Counter upToDate;
     private final Timer lag;
 
-    public DvcqgSync(DossierStore dossiers, DvcqgSyncStore synced, DvcqgClient portal, DvcqgMapping mapping,
+    public DvcqgSync(DossierStore dossiers, AmendmentStore amendments, DvcqgSyncStore synced, DvcqgClient portal, DvcqgMapping mapping,
                      DossierTrail trail, TransactionTemplate tx, ObjectMapper json, MeterRegistry meters) {
         this.dossiers = dossiers;
+        this.amendments = amendments;
         this.synced = synced;
         this.portal = portal;
         this.mapping = mapping;
@@ -189,13 +192,17 @@ public class DvcqgSync {
                 + ") of version " + dossier.version() + ", status " + dossier.status() + " accepted");
     }
 
-    /** Input of the dossier mapping: the canonical dossier as stored, with its status history by time. */
+    /**
+     * Input of the dossier mapping: the canonical dossier as stored, with its status history by time and its
+     * supplements (DanhSachHoSoBoSung) by number.
+     */
     public JsonNode dossierInput(StoredDossier dossier, List<DvcqgSyncStore.Step> steps) {
         ObjectNode input = json.createObjectNode();
         input.set("dossier", readTree(dossier.payload()));
         ArrayNode history = input.putArray("history");
         steps.forEach(s -> putIfPresent(history.addObject().put("status", s.status()).put("at", s.at().toString()),
                 "resultCode", s.change().resultCode()));
+        input.set("supplements", json.valueToTree(amendments.supplements(dossier.dossierCode())));
         return input;
     }
 

@@ -7,7 +7,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.trail.TrailKind;
+import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * Rights that depend on the data, not only on the service: a system submits only its own dossiers, and acts on a
@@ -23,10 +23,12 @@ public class AccessRights {
 
     private final JdbcClient jdbc;
     private final AccessAudit audit;
+    private final DossierTrail trail;
 
-    public AccessRights(JdbcClient jdbc, AccessAudit audit) {
+    public AccessRights(JdbcClient jdbc, AccessAudit audit, DossierTrail trail) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.trail = trail;
     }
 
     /** A system may submit only dossiers whose sourceSystem is itself. */
@@ -51,12 +53,8 @@ public class AccessRights {
         if (row.isEmpty() || row.get().equals(caller.id())) {
             return;
         }
-        boolean routed = jdbc.sql("SELECT COUNT(*) FROM dossier_event WHERE dossier_code = ? AND kind = ?")
-                .params(dossierCode, TrailKind.ROUTED.name()).query(Long.class).single() > 0;
-        boolean assigned = routed
-                ? jdbc.sql("SELECT COUNT(*) FROM dossier_event WHERE dossier_code = ? AND kind = ? AND system_id = ?")
-                        .params(dossierCode, TrailKind.ROUTED.name(), caller.id()).query(Long.class).single() > 0
-                : ONESTOP.equals(caller.id());
+        boolean assigned = trail.routedTo(dossierCode).map(caller.id()::equals)
+                .orElse(ONESTOP.equals(caller.id()));
         if (!assigned) {
             throw refuse(caller, service, "The system neither owns nor is assigned this dossier");
         }

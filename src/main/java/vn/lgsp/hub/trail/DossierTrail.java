@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,15 @@ public class DossierTrail {
                 .query((rs, n) -> new TrailEntry(rs.getObject("at", OffsetDateTime.class),
                         TrailKind.valueOf(rs.getString("kind")), rs.getString("system_id"), rs.getString("detail")))
                 .list();
+    }
+
+    /**
+     * The sector system the routing table gave the dossier to (its ROUTED entry), if any: the system that holds a
+     * dossier the one-stop system handed over. A dossier not routed is held by the one-stop system.
+     */
+    public Optional<String> routedTo(String dossierCode) {
+        return jdbc.sql("SELECT system_id FROM dossier_event WHERE dossier_code = ? AND kind = ? ORDER BY id")
+                .params(dossierCode, TrailKind.ROUTED.name()).query(String.class).list().stream().findFirst();
     }
 
     private static String truncate(String detail) {

@@ -24,5 +24,7 @@ public enum TrailKind {
     DEAD_LETTER_REPLAYED,
     DEAD_LETTER_DISCARDED,
     /** The procedure catalogue does not list the dossier's procedure or one of its fee codes; accepted anyway. */
-    CATALOGUE_WARNING
+    CATALOGUE_WARNING,
+    /** A supplement, correction, withdrawal or cancellation after intake. */
+    AMENDED
 }

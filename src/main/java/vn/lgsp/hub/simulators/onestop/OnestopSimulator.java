@@ -15,20 +15,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.simulators.support.HoldingSimulator;
 import vn.lgsp.hub.simulators.support.ReceivedLog;
-import vn.lgsp.hub.simulators.support.SimulatorController;
 
 /**
  * Simulator of the province's one-stop system (Hệ thống giải quyết TTHC): receives dossiers as canonical JSON
  * at {@code POST /sim/onestop/api/dossiers} with an Idempotency-Key, stores the first copy of each and answers
- * later copies 200 without storing them again; rejects a dossier without a key or code (400). New documents from
- * the document axis arrive at {@code POST /sim/onestop/api/documents} and are listed at {@code GET documents}.
+ * later copies 200 without storing them again; rejects a dossier without a key or code (400). Amendments after
+ * intake (supplements, corrections, withdrawals) arrive at {@code POST /sim/onestop/api/dossiers/{code}/amendments},
+ * shown at {@code GET /sim/onestop/amendments}. New documents from the document axis arrive at
+ * {@code POST /sim/onestop/api/documents} and are listed at {@code GET documents}.
  */
 @RestController
 @RequestMapping("/sim/onestop")
 @ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true")
 @Hidden
-public class OnestopSimulator extends SimulatorController<JsonNode> {
+public class OnestopSimulator extends HoldingSimulator<JsonNode> {
 
     /** New documents from the document-management system, by Idempotency-Key (the hub's document key). */
     private final ReceivedLog<JsonNode> documents = new ReceivedLog<>();
@@ -79,6 +81,15 @@ public class OnestopSimulator extends SimulatorController<JsonNode> {
         boolean first = received.arrive(idempotencyKey, payment);
         return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Map.of("dossierCode", code, "stored", first));
+    }
+
+    /** Amendments of a dossier after intake: stored once per Idempotency-Key, repeats counted. */
+    @PostMapping("/api/dossiers/{code}/amendments")
+    public ResponseEntity<Map<String, Object>> receiveAmendment(@PathVariable String code,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode amendment) {
+        return receiveAmendment(idempotencyKey, amendment, Map.of("error", "Idempotency-Key is required"),
+                Map.of("dossierCode", code, "kind", amendment.path("kind").asText()));
     }
 
     /** New documents the hub passes on from the document axis: stored once per Idempotency-Key, repeats counted. */

@@ -20,6 +20,8 @@ import org.xml.sax.InputSource;
  * with operation {@code NhanHoSo} (namespace urn:lgsp:sector:civil:receive:v1) answers
  * {@code NhanHoSoResponse{MaHoSo, TrangThai=0}}; a second copy of the same MaHoSo is acknowledged, not stored.
  * Its statuses are numbers 0-4: 0 mới tiếp nhận, 1 đang xử lý, 2 chờ bổ sung, 3 đã có kết quả, 4 từ chối.
+ * Operation {@code NhanCapNhatHoSo} (updates after intake: LoaiCapNhat YEU_CAU_BO_SUNG, NHAN_BO_SUNG, DINH_CHINH,
+ * RUT_HO_SO, HUY_HO_SO) is kept once per MaGiaoDich, shown at {@code GET /sim/sector-civil/amendments}.
  */
 @RestController
 @RequestMapping("/sim/sector-civil")
@@ -49,10 +51,26 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
             return ResponseEntity.status(500).body(soapFault("Thiếu MaHoSo"));
         }
         String code = codes.item(0).getTextContent().strip();
+        if (doc.getElementsByTagNameNS(NS, "NhanCapNhatHoSo").getLength() > 0) {
+            return update(doc, code, envelope);
+        }
         received.arrive(code, envelope);
         return ResponseEntity.ok("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
                 + "<ht:NhanHoSoResponse xmlns:ht=\"" + NS + "\"><ht:MaHoSo>" + code + "</ht:MaHoSo>"
                 + "<ht:TrangThai>0</ht:TrangThai></ht:NhanHoSoResponse></soap:Body></soap:Envelope>");
+    }
+
+    /** An update of a dossier it holds: kept once per MaGiaoDich, as the real system's idempotency key. */
+    private ResponseEntity<String> update(Document doc, String code, String envelope) {
+        var keys = doc.getElementsByTagNameNS(NS, "MaGiaoDich");
+        if (keys.getLength() == 0 || keys.item(0).getTextContent().isBlank()) {
+            return ResponseEntity.status(500).body(soapFault("Thiếu MaGiaoDich"));
+        }
+        String key = keys.item(0).getTextContent().strip();
+        amendments.arrive(key, envelope);
+        return ResponseEntity.ok("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<ht:NhanCapNhatHoSoResponse xmlns:ht=\"" + NS + "\"><ht:MaHoSo>" + code + "</ht:MaHoSo>"
+                + "<ht:MaGiaoDich>" + key + "</ht:MaGiaoDich></ht:NhanCapNhatHoSoResponse></soap:Body></soap:Envelope>");
     }
 
     private static String soapFault(String reason) {

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import vn.lgsp.hub.simulators.support.SimulatorController;
+import vn.lgsp.hub.simulators.support.HoldingSimulator;
 
 /**
  * A push-style sector system: receives dossiers from the hub and, on request of its control endpoint
@@ -20,7 +20,7 @@ import vn.lgsp.hub.simulators.support.SimulatorController;
  * status codes, as the real system's officers would, through {@code POST /api/v1/sectors/<id>/status} with its
  * own API key.
  */
-public abstract class SectorSimulator<T> extends SimulatorController<T> {
+public abstract class SectorSimulator<T> extends HoldingSimulator<T> {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
