@@ -25,9 +25,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 /**
  * The province's real flow, end to end on the default run: the one-stop system's own dossier for any procedure is
  * accepted and at DVCQG within seconds; and a dossier walked through every kind of update (the applicant verified
- * from the population registry, a payment, a reply document, status changes) keeps every fact on the way, at the
- * hub and in DVCQG's copy. The payment comes before the reply on purpose: a reply document once rebuilt the
- * dossier without its online payment.
+ * from the population registry, a payment, a supplement asked and brought, a reply document, status changes) keeps
+ * every fact on the way, at the hub and in DVCQG's copy. The payment comes before the reply on purpose: a reply
+ * document once rebuilt the dossier without its online payment.
  */
 @TestPropertySource(properties = {
         "hub.systems.docaxis.poll-interval=200",
@@ -109,7 +109,24 @@ class FactsSurviveEveryStepIntegrationTests extends HubIntegrationTest {
         eventually().until(() -> atPortal(code).path("DuocThanhToanTrucTuyen").asInt() == 1);
         assertSubmittedFactsKept(code);
 
-        // 3. A reply document from the document-management system.
+        // 3. The one-stop system asks for a supplement; the land system, which submitted it, reports it brought.
+        //    Dated just after receipt, so the reply's status (now) stays the latest.
+        OffsetDateTime received = OffsetDateTime.parse(
+                hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).json().at("/dossier/receivedAt").asText());
+        var asked = hub.postJson("/api/v1/dossiers/" + code + "/supplements", ONESTOP_KEY, """
+                {"at":"%s","officer":"cb-01","note":"Bổ sung bản sao giấy chứng sinh"}
+                """.formatted(received.plusNanos(1_000_000)));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        var brought = hub.postJson("/api/v1/dossiers/" + code + "/supplements/1/receipt", LAND_KEY, """
+                {"at":"%s","documents":[{"code":"TP02","name":"Bản sao giấy chứng sinh","digitized":true}]}
+                """.formatted(received.plusNanos(2_000_000)));
+        assertThat(brought.status()).as(brought.body()).isEqualTo(202);
+        eventually().until(() -> atPortal(code).at("/DanhSachHoSoBoSung/0/TrangThaiBoSung").asInt() == 1);
+        assertSubmittedFactsKept(code);
+        assertThat(atPortal(code).path("DuocThanhToanTrucTuyen").asInt()).as("kept through the supplement")
+                .isEqualTo(1);
+
+        // 4. A reply document from the document-management system.
         axis.changeBehaviour(new DocAxisSimulator.Behaviour(100L, "complete", false, false));
         var request = hub.postJson("/api/v1/dossiers/" + code + "/documents", ONESTOP_KEY, documentRequest());
         assertThat(request.status()).as(request.body()).isEqualTo(202);
@@ -118,7 +135,7 @@ class FactsSurviveEveryStepIntegrationTests extends HubIntegrationTest {
         assertSubmittedFactsKept(code);
         assertThat(atPortal(code).path("DuocThanhToanTrucTuyen").asInt()).as("kept through the reply").isEqualTo(1);
 
-        // 4. The result is returned, reported with the officer's title, department and the result's number.
+        // 5. The result is returned, reported with the officer's title, department and the result's number.
         OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusMinutes(5).truncatedTo(ChronoUnit.SECONDS);
         var status = hub.postJson("/api/v1/dossiers/" + code + "/status", ONESTOP_KEY, """
                 {"status":10,"at":"%s","officer":"Phạm Thu Trang","officerTitle":"Chuyên viên",
@@ -149,6 +166,8 @@ class FactsSurviveEveryStepIntegrationTests extends HubIntegrationTest {
         assertThat(atPortal.get("MaCSDL").asText()).isEqualTo("CSDLQG_DAN_CU");
         assertThat(atPortal.at("/DanhSachLePhi/0/HinhThucThu").asInt()).as("LP01 paid online").isEqualTo(2);
         assertThat(atPortal.get("DanhSachGiayToKetQua").size()).isEqualTo(1);
+        assertThat(atPortal.at("/DanhSachHoSoBoSung/0/DanhSachGiayToBoSung/0/MaThanhPhanHoSo").asText())
+                .isEqualTo("TP02");
         assertThat(atPortal.get("NgayTra").asText()).isEqualTo(DvcqgMapping.dvcqgDate(later.toString()));
         JsonNode step = portal.held(code).progress().stream()
                 .filter(s -> s.path("TrangThai").asInt() == 10).findFirst().orElseThrow();
