@@ -1,6 +1,7 @@
 package vn.lgsp.hub.routing;
 
-import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.slf4j.Logger;
@@ -57,6 +58,12 @@ public class DeadLetters {
     public void prepare(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = DeliveryFailures.describe(failure);
+        Duration patience = exchange.getProperty(DeliveryPatience.EXHAUSTED, Duration.class);
+        if (patience != null) {
+            reason = "still failing after the patience of " + exchange.getProperty(MessageHeaders.TARGET, String.class)
+                    + " (" + patience + ") since the first failure at "
+                    + exchange.getProperty(DeliveryPatience.FIRST_FAILURE, Instant.class) + ": " + reason;
+        }
         int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
