@@ -207,11 +207,9 @@ public class ConsoleQueues {
                             (code == null ? "" : "dossier " + code + "; ")
                                     + (replay ? "to " + target : "discarded")
                                     + (detail == null ? "" : "; " + detail));
-                    if (code != null) {
-                        trail.record(code, replay ? TrailKind.DEAD_LETTER_REPLAYED : TrailKind.DEAD_LETTER_DISCARDED,
-                                null, (replay ? "replayed from " : "discarded from ") + deadLetterQueue + " by "
-                                        + operator);
-                    }
+                    trail.recordIfDossier(code, replay ? TrailKind.DEAD_LETTER_REPLAYED
+                            : TrailKind.DEAD_LETTER_DISCARDED, null, (replay ? "replayed from " : "discarded from ")
+                            + deadLetterQueue + " by " + operator);
                     if (replay) {
                         try (MessageProducer producer = session.createProducer(session.createQueue(target))) {
                             producer.send(copy(session, message, operator));

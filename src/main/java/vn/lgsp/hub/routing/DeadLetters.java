@@ -41,9 +41,7 @@ public class DeadLetters {
         String target = exchange.getProperty(MessageHeaders.TARGET, String.class);
         String reason = DeliveryFailures.describe(failure);
         log.warn("Retry {} of {} to {}: {}", attempt, dossierCode, target, reason);
-        if (dossierCode != null) {
-            trail.record(dossierCode, TrailKind.DELIVERY_RETRY, target, "retry " + attempt + " after " + reason);
-        }
+        trail.recordIfDossier(dossierCode, TrailKind.DELIVERY_RETRY, target, "retry " + attempt + " after " + reason);
     }
 
     /** Called when the hub's own database fails under a delivery: the message goes back to the broker. */
@@ -79,10 +77,8 @@ public class DeadLetters {
         message.removeHeader(OutboxRelay.DUPLICATE_ID);
         exchange.setProperty(QUEUE_PROPERTY, deadLetterQueue(exchange));
         log.error("Dead-lettered {} for {} after {} attempt(s): {}", dossierCode, target, attempts, reason);
-        if (dossierCode != null) {
-            trail.record(dossierCode, TrailKind.DEAD_LETTERED, target,
-                    "after " + attempts + " attempt(s): " + reason);
-        }
+        trail.recordIfDossier(dossierCode, TrailKind.DEAD_LETTERED, target,
+                "after " + attempts + " attempt(s): " + reason);
     }
 
     private static String deadLetterQueue(Exchange exchange) {
