@@ -25,7 +25,7 @@ import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
  */
 // Settings a subclass may override with its own @DynamicPropertySource (which would lose to the ones below).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "hub.delivery.max-redeliveries=4")
+        properties = {"hub.delivery.max-redeliveries=4", "hub.delivery.patience=8s"})
 @Import(HubClient.class)
 @AutoConfigureObservability
 public abstract class HubIntegrationTest {
@@ -59,10 +59,9 @@ public abstract class HubIntegrationTest {
         registry.add("server.port", () -> port);
         registry.add("hub.data-dir", () -> dataDir);
         // Quick retries so failure scenarios finish in seconds; the policy itself is what is tested. A system failing
-        // for good is dead-lettered after 8 s of patience instead of 3 days (outage tests set a longer one).
+        // for good is dead-lettered after 8 s of patience instead of 3 days (above; outage tests set a longer one).
         registry.add("hub.delivery.initial-delay", () -> "100ms");
         registry.add("hub.delivery.max-delay", () -> "400ms");
-        registry.add("hub.delivery.patience", () -> "8s");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
         registry.add("hub.outbox.sweep-age", () -> "1s");
         // Registry outages recover in about a second: short circuit-breaker wait, quick re-verification sweep.
