@@ -6,6 +6,7 @@ import javax.xml.namespace.QName;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.transport.http.HTTPException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -62,6 +63,10 @@ public final class DeliveryFailures {
         }
         if (t instanceof HttpOperationFailedException http) {
             return isTemporaryStatus(http.getStatusCode()) ? Kind.TEMPORARY : Kind.PERMANENT;
+        }
+        if (t instanceof HTTPException http) {
+            // CXF: an HTTP answer without a SOAP envelope (a proxy's 503, a gateway's 404)
+            return isTemporaryStatus(http.getResponseCode()) ? Kind.TEMPORARY : Kind.PERMANENT;
         }
         if (t instanceof SoapFault fault) {
             QName code = fault.getFaultCode();

@@ -63,6 +63,16 @@ class DeliveryFailuresTests {
     }
 
     @Test
+    void aSoapSystemsBareHttpAnswerIsClassifiedByItsStatus() throws Exception {
+        var url = new java.net.URL("http://127.0.0.1/sim/sector-civil/ws");
+        assertThat(DeliveryFailures.classify(new org.apache.cxf.interceptor.Fault(
+                new org.apache.cxf.transport.http.HTTPException(503, "Service Unavailable", url))))
+                .isEqualTo(Kind.TEMPORARY);
+        assertThat(DeliveryFailures.classify(new org.apache.cxf.transport.http.HTTPException(404, "Not Found", url)))
+                .isEqualTo(Kind.PERMANENT);
+    }
+
+    @Test
     void hubDefectsAreNeitherWaitedOutNorRejected() {
         assertThat(DeliveryFailures.classify(new NullPointerException())).isEqualTo(Kind.UNKNOWN);
         assertThat(DeliveryFailures.classify(null)).isEqualTo(Kind.UNKNOWN);
