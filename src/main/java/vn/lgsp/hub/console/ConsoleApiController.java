@@ -21,9 +21,11 @@ public class ConsoleApiController {
     private final DossierTrace traces;
     private final ConsoleController pages;
     private final ConsoleAudit audit;
+    private final DeliveryBacklogs backlogs;
 
     public ConsoleApiController(ConsoleRoutes routes, SystemHealth systems, ConsoleQueues queues, DossierTrace traces,
-                                ConsoleController pages, ConsoleAudit audit) {
+                                ConsoleController pages, ConsoleAudit audit, DeliveryBacklogs backlogs) {
+        this.backlogs = backlogs;
         this.routes = routes;
         this.systems = systems;
         this.queues = queues;
@@ -40,6 +42,12 @@ public class ConsoleApiController {
     @GetMapping("/systems")
     public List<SystemHealth.SystemView> systems() {
         return systems.all();
+    }
+
+    /** Per external system: messages waiting for it, the oldest one's age, its patience. */
+    @GetMapping("/backlogs")
+    public List<DeliveryBacklogs.Backlog> backlogs() {
+        return backlogs.all();
     }
 
     @GetMapping("/queues")

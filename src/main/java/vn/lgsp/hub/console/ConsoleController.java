@@ -32,9 +32,11 @@ public class ConsoleController {
     private final DossierTrace traces;
     private final Indicators indicators;
     private final ConsoleAudit audit;
+    private final DeliveryBacklogs backlogs;
 
     public ConsoleController(ConsoleRoutes routes, SystemHealth systems, ConsoleQueues queues, DossierTrace traces,
-                             Indicators indicators, ConsoleAudit audit) {
+                             Indicators indicators, ConsoleAudit audit, DeliveryBacklogs backlogs) {
+        this.backlogs = backlogs;
         this.routes = routes;
         this.systems = systems;
         this.queues = queues;
@@ -69,6 +71,7 @@ public class ConsoleController {
     @GetMapping("/systems")
     public String systems(Model model, Authentication user) {
         model.addAttribute("systems", systems.all());
+        model.addAttribute("backlogs", backlogs.all());
         return page(model, user, "systems");
     }
 

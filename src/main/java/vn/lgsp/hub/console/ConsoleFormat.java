@@ -41,6 +41,24 @@ public class ConsoleFormat {
         return format.format(ms) + " ms";
     }
 
+    /** A wait as operators read it: 45 s, 12 min, 3 h 20 min, 2 d 4 h. */
+    public String age(java.time.Duration d) {
+        if (d == null) {
+            return "—";
+        }
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
+    }
+
     public String number(Number n) {
         return n == null ? "—" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(n);
     }

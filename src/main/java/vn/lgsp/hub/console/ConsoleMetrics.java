@@ -17,7 +17,9 @@ import vn.lgsp.hub.trail.DossierTrail;
  * What the console shows, as Prometheus gauges for alerting ({@code deploy/prometheus/alerts.yml}):
  * {@code lgsp_queue_depth{queue}}, {@code lgsp_dlq_depth{queue}}, {@code lgsp_system_health{system}} (1 up,
  * 0.5 degraded, 0 down, -1 unknown), {@code lgsp_system_last_success_age_seconds{system}},
- * {@code lgsp_route_up{routeId}} and {@code lgsp_indicator_ratio{indicator}} over {@code hub.kpi.window}. Refreshed
+ * {@code lgsp_route_up{routeId}}, {@code lgsp_indicator_ratio{indicator}} over {@code hub.kpi.window}, and per
+ * external system the messages waiting for it, {@code lgsp_delivery_backlog{system}}, and the age of the oldest,
+ * {@code lgsp_delivery_oldest_seconds{system}} (beside {@code lgsp_delivery_patience_seconds{system}}). Refreshed
  * by {@link ConsoleJobs}, not at scrape time, so a scrape never waits for the broker or the database.
  */
 @Component
@@ -34,10 +36,16 @@ public class ConsoleMetrics {
     private final MultiGauge lastSuccessAge;
     private final MultiGauge routeUp;
     private final MultiGauge indicatorRatio;
+    private final DeliveryBacklogs backlogs;
+    private final MultiGauge backlog;
+    private final MultiGauge oldest;
+    private final MultiGauge patience;
 
     public ConsoleMetrics(MeterRegistry meters, ConsoleQueues queues, SystemHealth systems, ConsoleRoutes routes,
-                          Indicators indicators, @Value("${hub.kpi.window:30d}") Duration window) {
+                          Indicators indicators, DeliveryBacklogs backlogs,
+                          @Value("${hub.kpi.window:30d}") Duration window) {
         this.queues = queues;
+        this.backlogs = backlogs;
         this.systems = systems;
         this.routes = routes;
         this.indicators = indicators;
@@ -52,19 +60,40 @@ public class ConsoleMetrics {
                 .register(meters);
         indicatorRatio = MultiGauge.builder("lgsp.indicator.ratio")
                 .description("Decision 766 indicator over the KPI window (0-1)").register(meters);
+        backlog = MultiGauge.builder("lgsp.delivery.backlog")
+                .description("Messages waiting to be delivered to an external system").register(meters);
+        oldest = MultiGauge.builder("lgsp.delivery.oldest.seconds").baseUnit("seconds")
+                .description("Age of the oldest message waiting for an external system (0 when none waits)")
+                .register(meters);
+        patience = MultiGauge.builder("lgsp.delivery.patience.seconds").baseUnit("seconds")
+                .description("How long messages to an external system wait out its failures before the DLQ")
+                .register(meters);
     }
 
     /** Queue depths, system health and route states. */
     public void refresh() {
         List<MultiGauge.Row<?>> depths = new ArrayList<>();
         List<MultiGauge.Row<?>> dead = new ArrayList<>();
-        for (var q : queues.depths()) {
+        var queueDepths = queues.depths();
+        for (var q : queueDepths) {
             (q.deadLetter() ? dead : depths).add(MultiGauge.Row.of(Tags.of("queue", q.name()), q.messages()));
         }
         queueDepth.register(depths, true);
         dlqDepth.register(dead, true);
-        List<MultiGauge.Row<?>> health = new ArrayList<>();
+        List<MultiGauge.Row<?>> waiting = new ArrayList<>();
         List<MultiGauge.Row<?>> ages = new ArrayList<>();
+        List<MultiGauge.Row<?>> patiences = new ArrayList<>();
+        for (var b : backlogs.of(queueDepths)) {
+            Tags system = Tags.of("system", b.system());
+            waiting.add(MultiGauge.Row.of(system, b.waiting()));
+            ages.add(MultiGauge.Row.of(system, b.oldest().toSeconds()));
+            patiences.add(MultiGauge.Row.of(system, b.patience().toSeconds()));
+        }
+        backlog.register(waiting, true);
+        oldest.register(ages, true);
+        patience.register(patiences, true);
+        List<MultiGauge.Row<?>> health = new ArrayList<>();
+        List<MultiGauge.Row<?>> successAges = new ArrayList<>();
         var now = DossierTrail.now();
         for (var s : systems.all()) {
             health.add(MultiGauge.Row.of(Tags.of("system", s.id()), switch (s.state()) {
@@ -74,12 +103,12 @@ public class ConsoleMetrics {
                 case UNKNOWN -> -1.0;
             }));
             if (s.lastSuccessAt() != null) {
-                ages.add(MultiGauge.Row.of(Tags.of("system", s.id()),
+                successAges.add(MultiGauge.Row.of(Tags.of("system", s.id()),
                         Math.max(0, Duration.between(s.lastSuccessAt(), now).toSeconds())));
             }
         }
         systemHealth.register(health, true);
-        lastSuccessAge.register(ages, true);
+        lastSuccessAge.register(successAges, true);
         List<MultiGauge.Row<?>> up = new ArrayList<>();
         for (var r : routes.all()) {
             up.add(MultiGauge.Row.of(Tags.of("routeId", r.id()), "STARTED".equals(r.state()) ? 1 : 0));

@@ -42,8 +42,11 @@ import vn.lgsp.hub.trail.TrailKind;
 @Component
 public class ConsoleQueues {
 
-    /** A queue and how many messages wait in it. */
-    public record QueueDepth(String name, long messages, long consumers, boolean deadLetter) {
+    /**
+     * A queue, how many messages wait in it (with those being delivered or retried), and when the first message
+     * not yet handed to a consumer was sent (epoch millis; null when there is none, and for dead-letter queues).
+     */
+    public record QueueDepth(String name, long messages, long consumers, boolean deadLetter, Long firstMessageAt) {
     }
 
     /** A dead letter as the console shows it; the payload is masked. */
@@ -112,7 +115,12 @@ public class ConsoleQueues {
                             .longValue();
                     long consumers = ((Number) ask(session, requests, answers, reply, "queue." + name,
                             "ConsumerCount")).longValue();
-                    queues.add(new QueueDepth(name, count, consumers, isDeadLetterQueue(name)));
+                    boolean deadLetter = isDeadLetterQueue(name);
+                    // Artemis' first-message timestamp: one peek at the head of the queue, no browsing.
+                    Object first = count == 0 || deadLetter ? null
+                            : ask(session, requests, answers, reply, "queue." + name, "FirstMessageTimestamp");
+                    queues.add(new QueueDepth(name, count, consumers, deadLetter,
+                            first instanceof Number at ? at.longValue() : null));
                 }
                 queues.sort((a, b) -> a.name().compareTo(b.name()));
                 return queues;
@@ -207,11 +215,9 @@ public class ConsoleQueues {
                             (code == null ? "" : "dossier " + code + "; ")
                                     + (replay ? "to " + target : "discarded")
                                     + (detail == null ? "" : "; " + detail));
-                    if (code != null) {
-                        trail.record(code, replay ? TrailKind.DEAD_LETTER_REPLAYED : TrailKind.DEAD_LETTER_DISCARDED,
-                                null, (replay ? "replayed from " : "discarded from ") + deadLetterQueue + " by "
-                                        + operator);
-                    }
+                    trail.recordIfDossier(code, replay ? TrailKind.DEAD_LETTER_REPLAYED
+                            : TrailKind.DEAD_LETTER_DISCARDED, null, (replay ? "replayed from " : "discarded from ")
+                            + deadLetterQueue + " by " + operator);
                     if (replay) {
                         try (MessageProducer producer = session.createProducer(session.createQueue(target))) {
                             producer.send(copy(session, message, operator));

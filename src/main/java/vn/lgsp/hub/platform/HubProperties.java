@@ -42,9 +42,17 @@ public record HubProperties(
         }
     }
 
-    /** Retry policy of HTTP deliveries to external systems. */
+    /**
+     * Retry policy of every outbound flow: temporary failures are retried for {@code patience} (a system's own
+     * {@code hub.systems.<id>.patience} wins), each wait {@code initialDelay} times {@code multiplier} per attempt,
+     * capped at {@code maxDelay} and shortened by up to {@code jitter}; failures the hub cannot classify (its own
+     * defects) get {@code maxRedeliveries} retries.
+     */
     public record Delivery(int maxRedeliveries, Duration initialDelay, double multiplier, Duration maxDelay,
-                           double jitter) {
+                           double jitter, Duration patience) {
+        public Delivery {
+            patience = patience == null ? Duration.ofDays(3) : patience;
+        }
     }
 
     /** How often and how old unrelayed outbox messages are swept to the broker. */
@@ -55,9 +63,20 @@ public record HubProperties(
     public record Queues(String onestopDelivery, String dvcqgSync) {
     }
 
-    /** An external system the hub talks to. */
+    /**
+     * An external system the hub talks to; {@code patience}: how long messages to it wait out temporary failures
+     * before the dead-letter queue (absent: {@code hub.delivery.patience}).
+     */
     public record ExternalSystem(String baseUrl, Duration connectTimeout, Duration responseTimeout, Integer consumers,
-                                 String username, String password) {
+                                 String username, String password, Duration patience) {
+        @ConstructorBinding
+        public ExternalSystem {
+        }
+
+        public ExternalSystem(String baseUrl, Duration connectTimeout, Duration responseTimeout, Integer consumers,
+                              String username, String password) {
+            this(baseUrl, connectTimeout, responseTimeout, consumers, username, password, null);
+        }
     }
 
     /** Whether the built-in simulators of the external systems are served under /sim/. */

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.routing;
 
-import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.slf4j.Logger;
@@ -40,9 +41,7 @@ public class DeadLetters {
         String target = exchange.getProperty(MessageHeaders.TARGET, String.class);
         String reason = DeliveryFailures.describe(failure);
         log.warn("Retry {} of {} to {}: {}", attempt, dossierCode, target, reason);
-        if (dossierCode != null) {
-            trail.record(dossierCode, TrailKind.DELIVERY_RETRY, target, "retry " + attempt + " after " + reason);
-        }
+        trail.recordIfDossier(dossierCode, TrailKind.DELIVERY_RETRY, target, "retry " + attempt + " after " + reason);
     }
 
     /** Called when the hub's own database fails under a delivery: the message goes back to the broker. */
@@ -57,6 +56,12 @@ public class DeadLetters {
     public void prepare(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = DeliveryFailures.describe(failure);
+        Duration patience = exchange.getProperty(DeliveryPatience.EXHAUSTED, Duration.class);
+        if (patience != null) {
+            reason = "still failing after the patience of " + exchange.getProperty(MessageHeaders.TARGET, String.class)
+                    + " (" + patience + ") since the first failure at "
+                    + exchange.getProperty(DeliveryPatience.FIRST_FAILURE, Instant.class) + ": " + reason;
+        }
         int attempts = exchange.getProperty(RETRIES, 0, Integer.class) + 1;
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
@@ -72,10 +77,8 @@ public class DeadLetters {
         message.removeHeader(OutboxRelay.DUPLICATE_ID);
         exchange.setProperty(QUEUE_PROPERTY, deadLetterQueue(exchange));
         log.error("Dead-lettered {} for {} after {} attempt(s): {}", dossierCode, target, attempts, reason);
-        if (dossierCode != null) {
-            trail.record(dossierCode, TrailKind.DEAD_LETTERED, target,
-                    "after " + attempts + " attempt(s): " + reason);
-        }
+        trail.recordIfDossier(dossierCode, TrailKind.DEAD_LETTERED, target,
+                "after " + attempts + " attempt(s): " + reason);
     }
 
     private static String deadLetterQueue(Exchange exchange) {

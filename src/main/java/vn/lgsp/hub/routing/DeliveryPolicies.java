@@ -1,9 +1,10 @@
 package vn.lgsp.hub.routing;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.model.OnExceptionDefinition;
 import vn.lgsp.hub.platform.HubProperties;
 
-/** The clauses the delivery route configurations share: dead-letter at once, or bounded retries then dead-letter. */
+/** The clauses of the delivery error policy: dead-letter at once, wait out with patience, or bounded retries. */
 final class DeliveryPolicies {
 
     private static final String TO_DEAD_LETTER_QUEUE =
@@ -21,6 +22,20 @@ final class DeliveryPolicies {
                 .toD(TO_DEAD_LETTER_QUEUE);
     }
 
+    /**
+     * Retries in place while the system's patience lasts (the waits are {@link DeliveryPatience}'s), then moves the
+     * original message to its dead-letter queue with the reason.
+     */
+    static void waitThenDeadLetter(OnExceptionDefinition clause, DeliveryPatience patience, DeadLetters deadLetters) {
+        clause.handled(true)
+                .retryWhile(patience::allowsRetry)
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                .onRedelivery(deadLetters::recordRetry)
+                .useOriginalMessage()
+                .process(deadLetters::prepare)
+                .toD(TO_DEAD_LETTER_QUEUE);
+    }
+
     /** Retries in place with exponential backoff and jitter, then moves the original message to its dead-letter queue. */
     static void retryThenDeadLetter(OnExceptionDefinition clause, HubProperties.Delivery policy,
                                     DeadLetters deadLetters) {
@@ -32,7 +47,7 @@ final class DeliveryPolicies {
                 .maximumRedeliveryDelay(policy.maxDelay().toMillis())
                 .useCollisionAvoidance()
                 .collisionAvoidanceFactor(policy.jitter())
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .onRedelivery(deadLetters::recordRetry)
                 .useOriginalMessage()
                 .process(deadLetters::prepare)

@@ -14,6 +14,8 @@ import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.routing.DeliveryFailures;
+import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
@@ -25,10 +27,18 @@ import vn.lgsp.hub.trail.DossierTrail;
  * dies between an item's effect and that write, the item comes again with the next poll; its effect is then
  * absorbed: a dossier by the intake's (sourceSystem, sourceRef) idempotency, a status by the status history's
  * duplicate detection. So no item is lost (the offset only moves past applied items) and none applied twice.
+ *
+ * <p>A poisoned item (one that fails other than temporarily: an unknown status code, an invalid dossier, a
+ * dossier the hub does not hold) does not block its feed: it is handed, in the transaction that records it and
+ * moves the offset, to queue {@code lgsp.feed.<system>}, whose route applies it once more under the delivery
+ * policy and so dead-letters it with its reason ({@code lgsp.feed.<system>.DLQ}, replayable from the console
+ * once the cause is fixed). A temporary failure (the database away) stops the batch: the next poll retries it.
  */
 @Component("sectorPolling")
 public class SectorPolling {
 
+    /** Queue of a system's feed items that could not be applied by the poll: {@code lgsp.feed.<system>}. */
+    public static final String FEED_QUEUE_PREFIX = "lgsp.feed.";
     private static final Logger log = LoggerFactory.getLogger(SectorPolling.class);
 
     private final JdbcClient jdbc;
@@ -38,8 +48,11 @@ public class SectorPolling {
     private final SectorProgress progress;
     private final ObjectMapper mapper;
 
+    private final Outbox outbox;
+
     public SectorPolling(JdbcClient jdbc, TransactionTemplate tx, DossierIntake intake, DossierStore store,
-                         SectorProgress progress, ObjectMapper mapper) {
+                         SectorProgress progress, ObjectMapper mapper, Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.tx = tx;
         this.intake = intake;
@@ -70,18 +83,19 @@ public class SectorPolling {
             }
             // The item's effect, its key and the offset commit together: a kill at any point leaves either all
             // or nothing, so the item is applied once (intake and status updates join this transaction).
-            tx.executeWithoutResult(s -> {
-                String dossierCode;
-                try {
-                    dossierCode = applyOne(system, item);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            try {
+                tx.executeWithoutResult(s -> recordApplied(system, key, item, applyOne(system, item)));
+            } catch (RuntimeException failure) {
+                if (DeliveryFailures.isTemporary(failure)) {
+                    throw failure; // the hub's own trouble: the batch stops here and the next poll tries again
                 }
-                jdbc.sql("INSERT INTO sector_poll_item (system, item_key, kind, dossier_code, processed_at) "
-                                + "VALUES (?, ?, ?, ?, ?)")
-                        .params(system, key, item.path("kind").asText(), dossierCode, DossierTrail.now()).update();
-                advance(system, item.path("since").asText());
-            });
+                log.warn("Change {} of {} cannot be applied, handed to {}: {}", key, system,
+                        FEED_QUEUE_PREFIX + system, DeliveryFailures.describe(failure));
+                tx.executeWithoutResult(s -> {
+                    recordApplied(system, key, item, null);
+                    outbox.enqueue(FEED_QUEUE_PREFIX + system, system + ":" + key, "FEED_ITEM", item.toString());
+                });
+            }
             applied++;
         }
         if (applied > 0) {
@@ -91,7 +105,37 @@ public class SectorPolling {
         return applied;
     }
 
-    private String applyOne(String system, JsonNode item) throws java.io.IOException {
+    /**
+     * Applies one mapped item handed over by the poll (the body; system: exchange property {@code hubPollSystem}),
+     * as route {@code changes-apply-from-<system>} does for items the poll could not apply. Applied twice (a replay)
+     * it has one effect: the intake's (sourceSystem, sourceRef) idempotency, the status history's duplicates.
+     */
+    public void applyItem(Exchange exchange) throws java.io.IOException {
+        String system = exchange.getProperty("hubPollSystem", String.class);
+        JsonNode item = mapper.readTree(exchange.getMessage().getBody(String.class));
+        tx.executeWithoutResult(s -> {
+            String dossierCode = applyOne(system, item);
+            jdbc.sql("UPDATE sector_poll_item SET dossier_code = ?, processed_at = ? WHERE system = ? AND item_key = ?")
+                    .params(dossierCode, DossierTrail.now(), system, item.path("key").asText()).update();
+        });
+    }
+
+    private void recordApplied(String system, String key, JsonNode item, String dossierCode) {
+        jdbc.sql("INSERT INTO sector_poll_item (system, item_key, kind, dossier_code, processed_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(system, key, item.path("kind").asText(), dossierCode, DossierTrail.now()).update();
+        advance(system, item.path("since").asText());
+    }
+
+    private String applyOne(String system, JsonNode item) {
+        try {
+            return applyKnown(system, item);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String applyKnown(String system, JsonNode item) throws java.io.IOException {
         String kind = item.path("kind").asText();
         if ("DOSSIER".equals(kind)) {
             var connected = progress.system(system);

@@ -35,6 +35,21 @@ public class DossierTrail {
                 .update();
     }
 
+    /**
+     * Records like {@link #record} when the code is a dossier's, and does nothing otherwise (a message of no
+     * dossier, such as a sector feed item, also passes through retries, dead letters and replays). One statement,
+     * so it never fails the transaction around it.
+     */
+    public void recordIfDossier(String dossierCode, TrailKind kind, String system, String detail) {
+        if (dossierCode == null) {
+            return;
+        }
+        jdbc.sql("INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) SELECT ?, ?, ?, ?, ? "
+                        + "WHERE EXISTS (SELECT 1 FROM dossier WHERE dossier_code = ?)")
+                .params(dossierCode, now(), kind.name(), system, truncate(detail), dossierCode)
+                .update();
+    }
+
     public List<TrailEntry> of(String dossierCode) {
         return jdbc.sql("SELECT at, kind, system_id, detail FROM dossier_event WHERE dossier_code = ? ORDER BY id")
                 .param(dossierCode)

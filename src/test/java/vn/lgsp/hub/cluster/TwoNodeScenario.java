@@ -126,9 +126,7 @@ abstract class TwoNodeScenario {
                 "--hub.systems.sector-labour.poll-interval=500",
                 "--hub.systems.dvcqg.max-requests-per-second=5000",
                 "--hub.delivery.initial-delay=200ms",
-                "--hub.delivery.max-delay=1s",
-                "--hub.delivery.patient.initial-delay=200ms",
-                "--hub.delivery.patient.max-delay=1s");
+                "--hub.delivery.max-delay=1s");
     }
 
     private void run(Infrastructure infra, HubProcess simulators, List<HubProcess> nodes) throws Exception {

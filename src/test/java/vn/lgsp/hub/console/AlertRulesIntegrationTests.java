@@ -47,7 +47,7 @@ class AlertRulesIntegrationTests extends HubIntegrationTest {
             rules.addAll((List<Map<String, Object>>) group.get("rules"));
         }
         assertThat(rules).extracting(r -> r.get("alert")).contains("DeadLetterQueueGrowing", "DvcqgSyncLagging",
-                "ExternalSystemDown", "RouteStopped");
+                "ExternalSystemDown", "RouteStopped", "DeliveriesWaiting", "DeliveryPatienceRunningOut");
         Set<String> exposed = exposedMetrics();
         for (Map<String, Object> rule : rules) {
             assertThat(rule).containsKeys("alert", "expr", "labels", "annotations");

@@ -49,11 +49,18 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
         assertThat(down.get("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(down.get("lastFailure").asText()).contains("HTTP 503");
         assertThat(operator.get("/console/systems").body()).contains("id=\"system-onestop\"").contains("Ngừng");
+        // Waiting deliveries: the dossier the hub holds for the one-stop system, how old it is, the patience left.
+        eventually().until(() -> backlog(operator, "onestop").get("waiting").asLong() >= 1
+                && seconds(backlog(operator, "onestop").get("oldest")) > 0);
+        assertThat(seconds(backlog(operator, "onestop").get("patience"))).isEqualTo(8);
+        assertThat(backlog(operator, "onestop").get("queues").toString()).contains("lgsp.onestop.dossier");
+        assertThat(operator.get("/console/systems").body()).contains("id=\"backlog-onestop\"");
 
         onestop.clearFaults();
         String after = submit("HEALTH-BACK");
         eventually().until(() -> deliveredTo(after, "onestop"));
         eventually().until(() -> !system(operator, "onestop").get("state").asText().equals("DOWN"));
+        eventually().until(() -> backlog(operator, "onestop").get("waiting").asLong() == 0);
     }
 
     @Test
@@ -142,6 +149,20 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
             }
         }
         throw new AssertionError("no system " + id);
+    }
+
+    private JsonNode backlog(ConsoleSession session, String system) {
+        for (JsonNode b : json(session.get("/console/api/backlogs").body())) {
+            if (b.get("system").asText().equals(system)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no backlog of " + system);
+    }
+
+    /** A duration as the API writes it (ISO-8601 text, or seconds). */
+    private static double seconds(JsonNode duration) {
+        return duration.isNumber() ? duration.asDouble() : java.time.Duration.parse(duration.asText()).toMillis() / 1000.0;
     }
 
     private static JsonNode json(String body) {

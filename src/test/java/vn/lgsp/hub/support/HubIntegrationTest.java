@@ -25,7 +25,7 @@ import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
  */
 // Settings a subclass may override with its own @DynamicPropertySource (which would lose to the ones below).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "hub.delivery.max-redeliveries=4")
+        properties = {"hub.delivery.max-redeliveries=4", "hub.delivery.patience=8s"})
 @Import(HubClient.class)
 @AutoConfigureObservability
 public abstract class HubIntegrationTest {
@@ -58,7 +58,8 @@ public abstract class HubIntegrationTest {
         String dataDir = tempDir().toString();
         registry.add("server.port", () -> port);
         registry.add("hub.data-dir", () -> dataDir);
-        // Quick retries so failure scenarios finish in seconds; the policy itself is what is tested.
+        // Quick retries so failure scenarios finish in seconds; the policy itself is what is tested. A system failing
+        // for good is dead-lettered after 8 s of patience instead of 3 days (above; outage tests set a longer one).
         registry.add("hub.delivery.initial-delay", () -> "100ms");
         registry.add("hub.delivery.max-delay", () -> "400ms");
         registry.add("hub.outbox.sweep-interval", () -> "500ms");
@@ -69,8 +70,6 @@ public abstract class HubIntegrationTest {
         registry.add("hub.registries.reverification.interval", () -> "300");
         registry.add("hub.registries.reverification.initial-backoff", () -> "300ms");
         registry.add("hub.registries.reverification.max-backoff", () -> "1s");
-        registry.add("hub.delivery.patient.initial-delay", () -> "100ms");
-        registry.add("hub.delivery.patient.max-delay", () -> "500ms");
         // The portal's rate limit is lifted in tests; a benchmark may set one with -Dbench.rate=<per second>.
         registry.add("hub.systems.dvcqg.max-requests-per-second", () -> Integer.getInteger("bench.rate", 5000));
         // The labour poller and the routing table react within a fraction of a second.

@@ -1,12 +1,18 @@
 package vn.lgsp.hub.adapters.docaxis;
 
-/** The document axis answered other than 2xx; {@link #isPermanent()} for 4xx other than 408 and 429. */
-public class DocAxisException extends RuntimeException {
+import vn.lgsp.hub.routing.ClassifiedFailure;
+import vn.lgsp.hub.routing.DeliveryFailures;
+
+/**
+ * The document axis answered other than 2xx; retryable or permanent by the hub's one rule
+ * ({@link DeliveryFailures#isTemporaryStatus}).
+ */
+public class DocAxisException extends RuntimeException implements ClassifiedFailure {
 
     private final int status;
 
     public DocAxisException(String operation, int status, String body) {
-        super(operation + " answered HTTP " + status + excerpt(body));
+        super(operation + " answered HTTP " + status + DeliveryFailures.excerpt(body));
         this.status = status;
     }
 
@@ -14,15 +20,12 @@ public class DocAxisException extends RuntimeException {
         return status;
     }
 
-    public boolean isPermanent() {
-        return status >= 400 && status < 500 && status != 408 && status != 429;
+    @Override
+    public boolean isRetryable() {
+        return DeliveryFailures.isTemporaryStatus(status);
     }
 
-    private static String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String line = body.replaceAll("\\s+", " ").strip();
-        return ": " + (line.length() > 300 ? line.substring(0, 300) : line);
+    public boolean isPermanent() {
+        return DeliveryFailures.isPermanentStatus(status);
     }
 }

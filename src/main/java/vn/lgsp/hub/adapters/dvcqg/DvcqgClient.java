@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.ExternalCalls;
+import vn.lgsp.hub.routing.DeliveryFailures;
 
 /**
  * Client of the National Public Service Portal (CONTRACTS.md §1): log in with the {@code dstcode} header, then call
@@ -165,12 +166,14 @@ public class DvcqgClient {
         calls.record(SYSTEM_ID, status < 400, elapsedMillis(started),
                 status < 400 ? null : service + ": HTTP " + status);
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        // 401/403 mean credentials or an allow-list to fix on our side: events wait for that rather than dead-letter.
-        if (status >= 500 || status == 408 || status == 429 || status == 401 || status == 403) {
-            throw DvcqgException.unavailable(service, "HTTP " + status + excerpt(text), null);
+        // The hub's one rule (DeliveryFailures); besides, 401/403 mean credentials or an allow-list to fix on our
+        // side, not a wrong dossier: events wait for that rather than dead-letter.
+        if (DeliveryFailures.isTemporaryStatus(status) || status == 401 || status == 403) {
+            throw DvcqgException.unavailable(service, "HTTP " + status + DeliveryFailures.excerpt(text), null);
         }
         if (status >= 400) {
-            throw new DvcqgException(DvcqgException.Kind.REJECTED, service, null, "HTTP " + status + excerpt(text), null);
+            throw new DvcqgException(DvcqgException.Kind.REJECTED, service, null,
+                    "HTTP " + status + DeliveryFailures.excerpt(text), null);
         }
         try {
             return mapper.readTree(text);
@@ -181,13 +184,5 @@ public class DvcqgClient {
 
     private static long elapsedMillis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private static String excerpt(String body) {
-        String oneLine = body == null ? "" : body.replaceAll("\\s+", " ").strip();
-        if (oneLine.isEmpty()) {
-            return "";
-        }
-        return ": " + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine);
     }
 }

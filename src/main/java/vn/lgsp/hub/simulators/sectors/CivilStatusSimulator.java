@@ -40,7 +40,11 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
     public ResponseEntity<String> receive(@RequestBody String envelope) throws Exception {
         Optional<Integer> fault = faults.nextCall();
         if (fault.isPresent()) {
-            return ResponseEntity.status(fault.get()).body(soapFault("Lỗi giả lập"));
+            // As a real SOAP service answers: "try later" (5xx, 408, 429) is the server's fault, anything else the caller's.
+            int status = fault.get();
+            boolean server = status >= 500 || status == 408 || status == 429;
+            return ResponseEntity.status(status).body(soapFault(server ? "soap:Server" : "soap:Client",
+                    server ? "Hệ thống đang bận (lỗi giả lập)" : "Lỗi giả lập"));
         }
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -48,7 +52,7 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
         Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(envelope)));
         var codes = doc.getElementsByTagNameNS(NS, "MaHoSo");
         if (codes.getLength() == 0 || codes.item(0).getTextContent().isBlank()) {
-            return ResponseEntity.status(500).body(soapFault("Thiếu MaHoSo"));
+            return ResponseEntity.status(500).body(soapFault("soap:Client", "Thiếu MaHoSo"));
         }
         String code = codes.item(0).getTextContent().strip();
         if (doc.getElementsByTagNameNS(NS, "NhanCapNhatHoSo").getLength() > 0) {
@@ -64,7 +68,7 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
     private ResponseEntity<String> update(Document doc, String code, String envelope) {
         var keys = doc.getElementsByTagNameNS(NS, "MaGiaoDich");
         if (keys.getLength() == 0 || keys.item(0).getTextContent().isBlank()) {
-            return ResponseEntity.status(500).body(soapFault("Thiếu MaGiaoDich"));
+            return ResponseEntity.status(500).body(soapFault("soap:Client", "Thiếu MaGiaoDich"));
         }
         String key = keys.item(0).getTextContent().strip();
         amendments.arrive(key, envelope);
@@ -73,9 +77,9 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
                 + "<ht:MaGiaoDich>" + key + "</ht:MaGiaoDich></ht:NhanCapNhatHoSoResponse></soap:Body></soap:Envelope>");
     }
 
-    private static String soapFault(String reason) {
+    private static String soapFault(String faultCode, String reason) {
         return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:Client</faultcode><faultstring>" + reason + "</faultstring></soap:Fault>"
+                + "<faultcode>" + faultCode + "</faultcode><faultstring>" + reason + "</faultstring></soap:Fault>"
                 + "</soap:Body></soap:Envelope>";
     }
 }
