@@ -36,17 +36,19 @@ public class DossierTrail {
     }
 
     /**
-     * Records like {@link #record} when the code is a dossier's, and does nothing otherwise (a message of no
-     * dossier, such as a sector feed item, also passes through retries, dead letters and replays). One statement,
-     * so it never fails the transaction around it.
+     * Records like {@link #record} when the code has a trail: a dossier's, or a received document's (a new document
+     * from the document axis keeps its trail under its key); does nothing otherwise (a message of neither, such as a
+     * sector feed item, also passes through retries, dead letters and replays). One statement, so it never fails the
+     * transaction around it.
      */
     public void recordIfDossier(String dossierCode, TrailKind kind, String system, String detail) {
         if (dossierCode == null) {
             return;
         }
         jdbc.sql("INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) SELECT ?, ?, ?, ?, ? "
-                        + "WHERE EXISTS (SELECT 1 FROM dossier WHERE dossier_code = ?)")
-                .params(dossierCode, now(), kind.name(), system, truncate(detail), dossierCode)
+                        + "WHERE EXISTS (SELECT 1 FROM dossier WHERE dossier_code = ?) "
+                        + "OR EXISTS (SELECT 1 FROM docaxis_document WHERE document_key = ?)")
+                .params(dossierCode, now(), kind.name(), system, truncate(detail), dossierCode, dossierCode)
                 .update();
     }
 
