@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.io.IOException;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.FeeKind;
 import vn.lgsp.hub.cluster.ClusterProperties;
 import vn.lgsp.hub.errors.SafeText;
+import vn.lgsp.hub.platform.ExternalCalls;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
@@ -38,6 +41,8 @@ public class CatalogueRefresh {
 
     /** Exchange properties the routes carry between the steps. */
     public static final String REFRESH_ID = "catalogueRefreshId";
+    /** The national procedure database's id in {@code hub.systems}. */
+    public static final String SYSTEM = "procedures";
     static final String PAGE = "catalogueRefreshPage";
     static final String MORE_PAGES = "catalogueRefreshMorePages";
     static final String FETCHED = "catalogueRefreshFetched";
@@ -67,15 +72,18 @@ public class CatalogueRefresh {
     private final ProcedureCatalogue catalogue;
     private final ObjectMapper json;
     private final String nodeId;
+    private final ExternalCalls calls;
 
     public CatalogueRefresh(JdbcClient jdbc, TransactionTemplate transactions, NationalProcedures national,
-                            ProcedureCatalogue catalogue, ObjectMapper json, ClusterProperties cluster) {
+                            ProcedureCatalogue catalogue, ObjectMapper json, ClusterProperties cluster,
+                            ExternalCalls calls) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.national = national;
         this.catalogue = catalogue;
         this.json = json;
         this.nodeId = cluster.nodeId();
+        this.calls = calls;
     }
 
     /** Opens a report (RUNNING) for a refresh started by SCHEDULE or ADMIN; returns its id. */
@@ -155,6 +163,10 @@ public class CatalogueRefresh {
         String reason = cause == null ? "unknown failure" : SafeText.printable(cause.getClass().getSimpleName() + ": "
                 + cause.getMessage());
         log.warn("Catalogue refresh {} failed, the catalogue in force is kept: {}", id, reason);
+        if (!(cause instanceof HttpOperationFailedException || cause instanceof IOException)) {
+            // The calls answered (the console counted them as successes) but what they said is not usable.
+            calls.record(SYSTEM, false, 0, "catalogue refresh " + id + ": " + reason);
+        }
         if (id != null) {
             finish(id, "FAILED", null, null, reason);
         }

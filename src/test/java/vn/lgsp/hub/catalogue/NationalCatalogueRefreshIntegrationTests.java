@@ -106,6 +106,23 @@ class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
         assertThat(procedure(NATIONAL_ONLY).at("/procedure/processingDays").asInt()).isEqualTo(9);
     }
 
+    @Test
+    void anEmptyNationalListIsTakenForAFaultNotForEveryProcedureWithdrawn() {
+        for (JsonNode p : hub.get("/sim/procedures/api/thutuc?soBanGhi=500", null).json().get("DanhSachTTHC")) {
+            hub.delete("/sim/procedures/control/thutuc/" + p.get("MaTTHC").asText());
+        }
+
+        JsonNode report = refreshed();
+        assertThat(report.get("state").asText()).as(report.toString()).isEqualTo("FAILED");
+        assertThat(report.get("failure").asText()).contains("no usable procedure");
+        assertThat(procedure(NATIONAL_ONLY).get("source").asText()).isEqualTo("NATIONAL");
+        eventually().untilAsserted(() -> {
+            health.flush();
+            var procedures = health.all().stream().filter(s -> s.id().equals("procedures")).findFirst().orElseThrow();
+            assertThat(procedures.lastFailure()).contains("no usable procedure");
+        });
+    }
+
     /** Refreshes on demand and waits for its report to be DONE or FAILED. */
     private JsonNode refreshed() {
         var started = hub.postJson("/api/v1/admin/catalogue/refresh", ADMIN_KEY, "");
