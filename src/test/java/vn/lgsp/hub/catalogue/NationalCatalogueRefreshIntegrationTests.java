@@ -3,10 +3,13 @@ package vn.lgsp.hub.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.console.SystemHealth;
 import vn.lgsp.hub.simulators.procedures.ProceduresSimulator;
 import vn.lgsp.hub.support.Dossiers;
@@ -14,7 +17,8 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
  * The catalogue refreshed from the national procedure database (its simulator): a change there, refreshed on demand,
- * is reported and used for the next dossier; a refresh that fails is reported FAILED and changes nothing.
+ * is reported and used for the next dossier, on every node; a refresh that fails is reported FAILED and changes
+ * nothing.
  */
 class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
 
@@ -26,6 +30,12 @@ class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
 
     @Autowired
     SystemHealth health;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
 
     @BeforeEach
     void theNationalListAsSeededIsInForce() {
@@ -39,6 +49,9 @@ class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
 
     @Test
     void aChangeAtTheNationalDatabaseIsReportedAndFillsTheNextDossier() {
+        // Another node on the same database: it did not refresh, yet it must use what this node fetched.
+        NationalProcedures otherNode = new NationalProcedures(jdbc, json, Duration.ofMillis(100));
+        eventually().until(() -> otherNode.current().containsKey(NATIONAL_ONLY));
         JsonNode before = dossier(postAsOnestop(NATIONAL_ONLY));
         assertThat(before.get("fieldName").asText()).isEqualTo("Hộ tịch");
         assertThat(before.get("procedureName").asText()).isEqualTo("Đăng ký lại khai sinh");
@@ -76,6 +89,8 @@ class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
         assertThat(OffsetDateTime.parse(after.get("dueAt").asText())).isAtSameInstantAs(
                 WorkingDays.after(OffsetDateTime.parse(after.get("receivedAt").asText()), 3));
         assertThat(procedure("1.012345").get("source").asText()).isEqualTo("NATIONAL");
+        eventually().until(() -> otherNode.current().get(NATIONAL_ONLY).processingDays() == 3
+                && otherNode.current().containsKey("1.012345") && !otherNode.current().containsKey("2.000635"));
         assertThat(hub.get("/api/v1/admin/catalogue/procedures/2.000635", ADMIN_KEY).status()).isEqualTo(404);
         JsonNode overridden = procedure("1.001193");
         assertThat(overridden.get("source").asText()).isEqualTo("FILE");
