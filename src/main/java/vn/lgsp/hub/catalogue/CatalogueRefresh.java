@@ -178,8 +178,8 @@ public class CatalogueRefresh {
 
     /** The latest refreshes, newest first. */
     public List<Report> latest(int limit) {
-        return jdbc.sql("SELECT * FROM catalogue_refresh ORDER BY id DESC").query(this::report).list().stream()
-                .limit(limit).toList();
+        return jdbc.sql("SELECT * FROM catalogue_refresh ORDER BY id DESC LIMIT ?").param(limit).query(this::report)
+                .list();
     }
 
     /** Added, changed (field by field) and withdrawn procedures; each noting whether the operator's file overrides it. */
