@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,10 @@ import vn.lgsp.hub.sectors.MappingFiles;
  * dossier has none, its field of activity (DVCQG MaLinhVuc, TenLinhVuc), its due date (received + statutory working
  * days) when the dossier has none, and each fee's kind. It refuses nothing: an unknown procedure or a fee code the
  * catalogue does not list for the procedure is accepted with a warning for the trail and counted.
+ *
+ * <p>Where a national procedure database is configured, its procedures ({@link NationalProcedures}, refreshed by
+ * {@link CatalogueRefresh}) fill what the file lacks: a procedure the file lists is used as the file says (the
+ * operator's override); a procedure only the national list holds is used as the national list says.
  */
 @Component
 public class ProcedureCatalogue {
@@ -43,18 +48,27 @@ public class ProcedureCatalogue {
     }
 
     private final WatchedFile<Map<String, Procedure>> procedures;
+    private final Supplier<Map<String, Procedure>> national;
     private final Counter unknownProcedures;
     private final Counter unlistedFees;
 
     @Autowired
     public ProcedureCatalogue(HubProperties properties,
-                              @Value("${hub.catalogue.reload-check:2s}") Duration reloadCheck, MeterRegistry meters) {
-        this(MappingFiles.path(properties.mappingsDir()), reloadCheck, meters);
+                              @Value("${hub.catalogue.reload-check:2s}") Duration reloadCheck, MeterRegistry meters,
+                              NationalProcedures national) {
+        this(MappingFiles.path(properties.mappingsDir()), reloadCheck, meters, national::current);
     }
 
-    /** The catalogue under this mappings directory. */
+    /** The catalogue under this mappings directory, without a national list. */
     ProcedureCatalogue(Path mappingsDir, Duration reloadCheck, MeterRegistry meters) {
+        this(mappingsDir, reloadCheck, meters, Map::of);
+    }
+
+    /** The catalogue under this mappings directory, the national list filling what the file lacks. */
+    ProcedureCatalogue(Path mappingsDir, Duration reloadCheck, MeterRegistry meters,
+                       Supplier<Map<String, Procedure>> national) {
         Path file = mappingsDir.resolve(FILE);
+        this.national = national;
         this.procedures = new WatchedFile<>(file, "Procedure catalogue", reloadCheck,
                 lines -> parse(file.toString(), lines));
         this.unknownProcedures = Counter.builder("hub.catalogue.procedures.unknown")
@@ -64,12 +78,22 @@ public class ProcedureCatalogue {
                 .register(meters);
     }
 
+    /** The procedure as the file lists it, else as the national list has it. */
     public Optional<Procedure> find(String procedureCode) {
+        Procedure listed = procedures.current().get(procedureCode);
+        return Optional.ofNullable(listed != null ? listed : national.get().get(procedureCode));
+    }
+
+    /** The procedure as the operator's file lists it (which overrides the national list), if it does. */
+    public Optional<Procedure> inFile(String procedureCode) {
         return Optional.ofNullable(procedures.current().get(procedureCode));
     }
 
+    /** Every procedure: the file's, and the national list's the file does not list. */
     public List<Procedure> all() {
-        return List.copyOf(procedures.current().values());
+        Map<String, Procedure> all = new LinkedHashMap<>(national.get());
+        all.putAll(procedures.current());
+        return List.copyOf(all.values());
     }
 
     /** Completes an accepted dossier (its receivedAt set) from the catalogue; never refuses it. */
@@ -78,7 +102,8 @@ public class ProcedureCatalogue {
         if (found.isEmpty()) {
             unknownProcedures.increment();
             return new Completion(dossier, List.of("procedure " + dossier.procedureCode() + " is not in the "
-                    + "catalogue " + FILE + "; accepted as submitted (no field of activity, no computed due date)"));
+                    + "catalogue (" + FILE + " nor the national list); accepted as submitted (no field of activity, "
+                    + "no computed due date)"));
         }
         Procedure procedure = found.get();
         List<String> warnings = new ArrayList<>();

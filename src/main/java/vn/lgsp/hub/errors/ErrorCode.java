@@ -31,6 +31,7 @@ public enum ErrorCode {
     PAYMENT_GATEWAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway is unavailable"),
     CONSOLE_TARGET_NOT_FOUND(HttpStatus.NOT_FOUND, "No such route, queue or message"),
     BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The message broker did not answer"),
+    SYSTEM_NOT_CONFIGURED(HttpStatus.CONFLICT, "The external system this needs is not configured"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this system"),
     SUPPLEMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "The dossier has no such supplement request"),
     AMENDMENT_CONFLICT(HttpStatus.CONFLICT, "The amendment contradicts one already recorded");

@@ -75,6 +75,8 @@ public abstract class HubIntegrationTest {
         // The labour poller and the routing table react within a fraction of a second.
         registry.add("hub.systems.sector-labour.poll-interval", () -> "250");
         registry.add("hub.routing.reload-check", () -> "200ms");
+        // The scheduled catalogue refresh runs a second after start-up (then every refresh-interval), on demand after.
+        registry.add("hub.systems.procedures.first-refresh-delay", () -> "1s");
     }
 
     /** Whether the dossier's trail records a confirmed delivery to the given system (onestop, dvcqg, ...). */
