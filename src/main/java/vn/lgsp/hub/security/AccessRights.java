@@ -1,6 +1,7 @@
 package vn.lgsp.hub.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -46,20 +47,25 @@ public class AccessRights {
         if (adminMayRead && caller.isAdmin()) {
             return;
         }
-        var row = jdbc.sql("SELECT source_system FROM dossier WHERE dossier_code = ?").param(dossierCode)
-                .query(String.class).optional();
-        if (row.isEmpty() || row.get().equals(caller.id())) {
-            return;
-        }
-        boolean routed = jdbc.sql("SELECT COUNT(*) FROM dossier_event WHERE dossier_code = ? AND kind = ?")
-                .params(dossierCode, TrailKind.ROUTED.name()).query(Long.class).single() > 0;
-        boolean assigned = routed
-                ? jdbc.sql("SELECT COUNT(*) FROM dossier_event WHERE dossier_code = ? AND kind = ? AND system_id = ?")
-                        .params(dossierCode, TrailKind.ROUTED.name(), caller.id()).query(Long.class).single() > 0
-                : ONESTOP.equals(caller.id());
-        if (!assigned) {
+        if (!holds(caller, dossierCode).orElse(true)) {
             throw refuse(caller, service, "The system neither owns nor is assigned this dossier");
         }
+    }
+
+    /**
+     * Whether the caller owns the dossier (its source) or is assigned it (a ROUTED entry of its trail names the
+     * caller; without one, the one-stop system); empty when there is no such dossier. One query, by the dossier's
+     * primary key and the trail's index on its dossier code.
+     */
+    public Optional<Boolean> holds(ConnectedSystem caller, String dossierCode) {
+        return jdbc.sql("SELECT d.source_system, "
+                        + "EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_code = d.dossier_code AND e.kind = ?) "
+                        + "AS routed, EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_code = d.dossier_code "
+                        + "AND e.kind = ? AND e.system_id = ?) AS assigned FROM dossier d WHERE d.dossier_code = ?")
+                .params(TrailKind.ROUTED.name(), TrailKind.ROUTED.name(), caller.id(), dossierCode)
+                .query((rs, n) -> caller.id().equals(rs.getString("source_system"))
+                        || (rs.getBoolean("routed") ? rs.getBoolean("assigned") : ONESTOP.equals(caller.id())))
+                .optional();
     }
 
     /** Audits a refusal (with the current request line, when there is one) and gives the exception of the 403. */
