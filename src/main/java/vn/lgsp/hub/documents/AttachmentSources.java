@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
 public class AttachmentSources {
 
     private final AttachmentProperties properties;
+    private final List<HostEntry> hosts;
     private final List<Network> networks;
     private final boolean simulators;
     private final Environment environment;
@@ -62,6 +63,7 @@ public class AttachmentSources {
     public AttachmentSources(AttachmentProperties properties, Environment environment, boolean simulators,
                              Resolver resolver) {
         this.properties = properties;
+        this.hosts = properties.allowedHosts().stream().map(HostEntry::parse).toList();
         this.networks = properties.allowedNetworks().stream().map(Network::parse).toList();
         this.simulators = simulators;
         this.environment = environment;
@@ -105,7 +107,7 @@ public class AttachmentSources {
         if (ownSimulator(uri, host, port, addresses)) {
             return Optional.empty();
         }
-        if (properties.allowedHosts().stream().noneMatch(entry -> matches(entry, host, port))) {
+        if (hosts.stream().noneMatch(entry -> entry.matches(host, port))) {
             return Optional.of("host " + host + " is not allow-listed (hub.attachments.allowed-hosts)");
         }
         for (InetAddress address : addresses) {
@@ -182,19 +184,27 @@ public class AttachmentSources {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    static boolean matches(String entry, String host, int port) {
-        String e = entry.trim().toLowerCase(Locale.ROOT);
-        int colon = e.lastIndexOf(':');
-        if (colon > 0 && e.indexOf(':') == colon && !e.endsWith("]")) {
-            if (Integer.parseInt(e.substring(colon + 1)) != port) {
+    /** An allow-listed host: {@code host}, {@code host:port} or {@code *.domain}; port -1 means any. */
+    record HostEntry(String host, int port) {
+        static HostEntry parse(String entry) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            int colon = e.lastIndexOf(':');
+            if (colon > 0 && e.indexOf(':') == colon) {
+                try {
+                    return new HostEntry(e.substring(0, colon), Integer.parseInt(e.substring(colon + 1)));
+                } catch (NumberFormatException bad) {
+                    throw new IllegalArgumentException("hub.attachments.allowed-hosts: bad port in " + entry, bad);
+                }
+            }
+            return new HostEntry(e.startsWith("[") && e.endsWith("]") ? e.substring(1, e.length() - 1) : e, -1);
+        }
+
+        boolean matches(String candidate, int candidatePort) {
+            if (port != -1 && port != candidatePort) {
                 return false;
             }
-            e = e.substring(0, colon);
+            return host.startsWith("*.") ? candidate.endsWith(host.substring(1)) : candidate.equals(host);
         }
-        if (e.startsWith("*.")) {
-            return host.endsWith(e.substring(1)) && host.length() > e.length() - 1;
-        }
-        return host.equals(e);
     }
 
     /** Routable on the public Internet: not loopback, link-local, private, CGNAT, multicast, reserved. */

@@ -50,7 +50,6 @@ public class DocumentRequests {
     public DocumentRequests(JdbcClient jdbc, DossierStore dossiers, DossierValidation validation,
                             TransactionTemplate tx, Outbox outbox, DossierTrail trail, ObjectMapper json,
                             DocAxisProperties properties, AttachmentSources sources) {
-        this.sources = sources;
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.validation = validation;
@@ -59,6 +58,7 @@ public class DocumentRequests {
         this.trail = trail;
         this.json = json;
         this.queue = properties.queue();
+        this.sources = sources;
     }
 
     public Map<String, String> request(String dossierCode, DocumentRequest request, ConnectedSystem caller) {

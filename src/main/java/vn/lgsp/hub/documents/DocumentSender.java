@@ -40,12 +40,12 @@ public class DocumentSender {
 
     public DocumentSender(DocumentRequests requests, DocAxisClient axis, DocAxisProperties properties,
                           EdxmlSchema schema, DossierTrail trail, AttachmentSources sources) {
-        this.sources = sources;
         this.requests = requests;
         this.axis = axis;
         this.properties = properties;
         this.schema = schema;
         this.trail = trail;
+        this.sources = sources;
     }
 
     public void send(String documentId, @Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -74,6 +75,17 @@ class AttachmentSourcesTests {
         assertThat(sources.refusal("https://intranet.hagiang.gov.vn/qd.pdf")).isEmpty();
         assertThat(sources.refusal("https://10.0.0.8:8443/qd.pdf")).isEmpty();
         assertThat(sources.refusal("https://rebind.hagiang.gov.vn/qd.pdf")).isPresent();
+    }
+
+    @Test
+    void aMalformedAllowListStopsTheStartInsteadOfFailingARequest() {
+        var env = new MockEnvironment();
+        assertThatThrownBy(() -> new AttachmentSources(new AttachmentProperties(null, List.of("files.hagiang.gov.vn:x"),
+                null, null, null, null, null), env, false, AttachmentSourcesTests::resolve))
+                .hasMessageContaining("allowed-hosts");
+        assertThatThrownBy(() -> new AttachmentSources(new AttachmentProperties(null, null, List.of("10.0.0.0/33"),
+                null, null, null, null), env, false, AttachmentSourcesTests::resolve))
+                .hasMessageContaining("allowed-networks");
     }
 
     @Test
