@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,8 +25,10 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.FieldError;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.registry.RegistryLookups;
+import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.Callers;
 import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.security.HubService;
 
 /**
  * Lookups in the national registries for connected systems. Personal data is read only for a stated purpose:
@@ -41,6 +44,8 @@ import vn.lgsp.hub.security.ConnectedSystem;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The dossier in X-Dossier-Code is neither the caller's nor assigned to it",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "503", description = "The registry did not answer; retry later",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class RegistryController {
@@ -52,9 +57,11 @@ public class RegistryController {
     private static final Pattern OFFICER_ID = Pattern.compile("^[\\p{L}\\p{N}._@\\-]{1,128}$");
 
     private final RegistryLookups lookups;
+    private final AccessRights rights;
 
-    public RegistryController(RegistryLookups lookups) {
+    public RegistryController(RegistryLookups lookups, AccessRights rights) {
         this.lookups = lookups;
+        this.rights = rights;
     }
 
     @GetMapping("/citizens/{personalId}")
@@ -63,7 +70,8 @@ public class RegistryController {
                     + "officer the lookup is for. Repeated lookups within hub.registries.cache-ttl are served from "
                     + "the hub's short-lived cache; all are audited.")
     @ApiResponse(responseCode = "200", description = "The citizen")
-    @ApiResponse(responseCode = "404", description = "The population database knows no such citizen",
+    @ApiResponse(responseCode = "404", description = "The population database knows no such citizen, "
+            + "or no dossier has the code in X-Dossier-Code",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Citizen citizen(
             @Parameter(description = "Personal identification number, 12 digits") @PathVariable String personalId,
@@ -75,6 +83,7 @@ public class RegistryController {
             throw refused(RegistryLookups.POPULATION, personalId, why, new HubException(ErrorCode.VALIDATION_FAILED,
                     "The personal ID is malformed", List.of(new FieldError("personalId", "must be exactly 12 digits"))));
         }
+        requireHeldDossier(RegistryLookups.POPULATION, HubService.CITIZEN_LOOKUP, personalId, why);
         return lookups.citizen(personalId, why, RegistryLookups.Action.LOOKUP).orElseThrow(() ->
                 new HubException(ErrorCode.CITIZEN_NOT_FOUND, "No citizen has this personal ID"));
     }
@@ -84,7 +93,8 @@ public class RegistryController {
             description = "Answers the enterprise in the canonical model. Requires the purpose: the dossier and "
                     + "the officer the lookup is for. All lookups are audited.")
     @ApiResponse(responseCode = "200", description = "The enterprise")
-    @ApiResponse(responseCode = "404", description = "The business registry knows no such enterprise",
+    @ApiResponse(responseCode = "404", description = "The business registry knows no such enterprise, "
+            + "or no dossier has the code in X-Dossier-Code",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Enterprise enterprise(
             @Parameter(description = "Enterprise code, 10 digits with a valid check digit, or NNNNNNNNNN-NNN") @PathVariable String enterpriseCode,
@@ -97,6 +107,7 @@ public class RegistryController {
                     "The enterprise code is malformed", List.of(new FieldError("enterpriseCode",
                             "must be 10 digits with a valid check digit, optionally -NNN for a branch"))));
         }
+        requireHeldDossier(RegistryLookups.BUSINESS, HubService.ENTERPRISE_LOOKUP, enterpriseCode, why);
         return lookups.enterprise(enterpriseCode, why, RegistryLookups.Action.LOOKUP).orElseThrow(() ->
                 new HubException(ErrorCode.ENTERPRISE_NOT_FOUND, "No enterprise has this code"));
     }
@@ -117,6 +128,23 @@ public class RegistryController {
                     DOSSIER_HEADER + " must be a dossier code and " + OFFICER_HEADER + " an officer id"));
         }
         return why;
+    }
+
+    /**
+     * The dossier a lookup is for must exist (else 404) and be one the caller owns or is assigned (else 403, also in
+     * the access refusals); either refusal is audited with the lookup. One query.
+     */
+    private void requireHeldDossier(String registry, HubService service, String subject, AccessPurpose why) {
+        ConnectedSystem caller = Callers.current();
+        Optional<Boolean> holds = rights.holds(caller, why.dossierCode());
+        if (holds.isEmpty()) {
+            throw refused(registry, subject, why, new HubException(ErrorCode.DOSSIER_NOT_FOUND,
+                    "No dossier has the code given in " + DOSSIER_HEADER));
+        }
+        if (!holds.get()) {
+            throw refused(registry, subject, why, rights.refuse(caller, service, "The dossier named in "
+                    + DOSSIER_HEADER + " is neither owned by nor assigned to this system"));
+        }
     }
 
     private HubException refused(String registry, String subject, AccessPurpose why, HubException reason) {

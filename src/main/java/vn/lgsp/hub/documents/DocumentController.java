@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.Callers;
+import vn.lgsp.hub.security.HubService;
 
 /** Documents of a dossier exchanged with the document-management system over the national document axis. */
 @RestController
@@ -33,13 +35,15 @@ public class DocumentController {
     private final DocumentInbox inbox;
     private final ReceivedDocuments received;
     private final Path resultsDir;
+    private final AccessRights rights;
 
     public DocumentController(DocumentRequests requests, DocumentInbox inbox, ReceivedDocuments received,
-                              @Value("${hub.data-dir}") String dataDir) {
+                              @Value("${hub.data-dir}") String dataDir, AccessRights rights) {
         this.requests = requests;
         this.inbox = inbox;
         this.received = received;
         this.resultsDir = Path.of(dataDir, "documents");
+        this.rights = rights;
     }
 
     @PostMapping(path = "/api/v1/dossiers/{dossierCode}/documents", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -88,11 +92,15 @@ public class DocumentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The one-stop system took a received document up as a dossier",
             description = "Ties the document to the dossier: its sender gets status 04 (assigned) now, then 05 "
-                    + "(processing) and 06 (completed) as the dossier progresses (mappings/docaxis/status.hub-to-docaxis.csv)")
+                    + "(processing) and 06 (completed) as the dossier progresses (mappings/docaxis/status.hub-to-docaxis.csv). "
+                    + "The caller must own or be assigned the dossier (403 otherwise).")
     public Map<String, Object> takenUp(@PathVariable String key, @RequestBody TakenUp body) {
         if (body.dossierCode() == null || body.dossierCode().isBlank()) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "dossierCode is required");
         }
+        // The dossier is named in the body, not the path, so the dossier-scope check is made here: the caller must
+        // own or be assigned it, as for every endpoint under /api/v1/dossiers/{dossierCode}.
+        rights.requireOwnerOrAssigned(Callers.current(), body.dossierCode(), HubService.DOCUMENTS, false);
         return received.takenUp(key, body.dossierCode());
     }
 

@@ -16,6 +16,7 @@ import vn.lgsp.hub.dossier.DossierValidation;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.FieldError;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.errors.SafeText;
 import vn.lgsp.hub.platform.Ids;
 import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.security.ConnectedSystem;
@@ -44,10 +45,11 @@ public class DocumentRequests {
     private final DossierTrail trail;
     private final ObjectMapper json;
     private final String queue;
+    private final AttachmentSources sources;
 
     public DocumentRequests(JdbcClient jdbc, DossierStore dossiers, DossierValidation validation,
                             TransactionTemplate tx, Outbox outbox, DossierTrail trail, ObjectMapper json,
-                            DocAxisProperties properties) {
+                            DocAxisProperties properties, AttachmentSources sources) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.validation = validation;
@@ -56,6 +58,7 @@ public class DocumentRequests {
         this.trail = trail;
         this.json = json;
         this.queue = properties.queue();
+        this.sources = sources;
     }
 
     public Map<String, String> request(String dossierCode, DocumentRequest request, ConnectedSystem caller) {
@@ -98,7 +101,7 @@ public class DocumentRequests {
                 .params(axisDocId, DossierTrail.now(), documentId).update() == 1;
     }
 
-    private static void checkAttachments(List<DocumentRequest.Attachment> attachments) {
+    private void checkAttachments(List<DocumentRequest.Attachment> attachments) {
         for (int i = 0; i < attachments.size(); i++) {
             DocumentRequest.Attachment a = attachments.get(i);
             boolean hasUrl = a.url() != null;
@@ -106,6 +109,15 @@ public class DocumentRequests {
             if (hasUrl == hasBase64) {
                 throw new HubException(ErrorCode.VALIDATION_FAILED, "Validation failed",
                         List.of(new FieldError("attachments[" + i + "]", "needs exactly one of url and base64")));
+            }
+            if (hasUrl) {
+                int index = i;
+                sources.refusal(a.url()).ifPresent(reason -> {
+                    throw new HubException(ErrorCode.ATTACHMENT_URL_REFUSED, "The hub does not fetch attachment "
+                            + SafeText.printable(a.name()) + " from this URL",
+                            List.of(new FieldError("attachments[" + index + "].url", "attachment "
+                                    + SafeText.printable(a.name()) + ": " + SafeText.printable(reason))));
+                });
             }
             if (hasBase64) {
                 try {

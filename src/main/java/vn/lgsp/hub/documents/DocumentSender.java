@@ -2,16 +2,10 @@ package vn.lgsp.hub.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Collectors;
 import org.apache.camel.Header;
@@ -42,16 +36,16 @@ public class DocumentSender {
     private final DocAxisProperties properties;
     private final EdxmlSchema schema;
     private final DossierTrail trail;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final AttachmentSources sources;
 
     public DocumentSender(DocumentRequests requests, DocAxisClient axis, DocAxisProperties properties,
-                          EdxmlSchema schema, DossierTrail trail) {
+                          EdxmlSchema schema, DossierTrail trail, AttachmentSources sources) {
         this.requests = requests;
         this.axis = axis;
         this.properties = properties;
         this.schema = schema;
         this.trail = trail;
+        this.sources = sources;
     }
 
     public void send(String documentId, @Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
@@ -66,6 +60,13 @@ public class DocumentSender {
             file = Files.createTempFile("edxml-out-", ".xml");
             try (OutputStream out = Files.newOutputStream(file)) {
                 EdxmlWriter.writeDocument(document(stored), out);
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof AttachmentSources.AttachmentRefused refused) {
+                    // A redirect to a refused address, or an attachment beyond the limits: trying again changes nothing.
+                    throw new PermanentDeliveryException("An attachment of " + documentId + " was not fetched: "
+                            + refused.getMessage());
+                }
+                throw e;
             }
             try {
                 schema.validate(file);
@@ -113,17 +114,12 @@ public class DocumentSender {
             return () -> new ByteArrayInputStream(Base64.getDecoder().decode(a.base64()));
         }
         return () -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(a.url())).timeout(Duration.ofMinutes(5)).GET().build();
             try {
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() != 200) {
-                    response.body().close();
-                    throw new IOException("attachment " + a.name() + " answered HTTP " + response.statusCode());
-                }
-                return response.body();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                return sources.open(a.url());
+            } catch (AttachmentSources.AttachmentRefused e) {
+                throw new AttachmentSources.AttachmentRefused("attachment " + a.name() + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new IOException("attachment " + a.name() + ": " + e.getMessage(), e);
             }
         };
     }

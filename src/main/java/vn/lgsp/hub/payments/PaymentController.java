@@ -20,10 +20,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.ReportingPeriod;
+import vn.lgsp.hub.security.Callers;
 
 /** Online payment of a dossier's fees, the daily payment report and indicator 3.6. */
 @RestController
@@ -33,6 +37,8 @@ import vn.lgsp.hub.platform.ReportingPeriod;
 @ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class PaymentController {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private final Payments payments;
     private final PaymentStore store;
@@ -48,18 +54,30 @@ public class PaymentController {
     @Operation(summary = "Pay fees of a dossier online",
             description = "Stores a transaction (state PENDING, a new id per attempt, the exact sum of the fees in "
                     + "VND), starts it at the gateway (payment = national payment platform, bank = the province's "
-                    + "gateway) and answers the URL to send the payer to. Callbacks settle it.")
+                    + "gateway) and answers the URL to send the payer to. Callbacks settle it. A retry (the same "
+                    + "Idempotency-Key, or the same fees at the same gateway while a transaction of them is pending) "
+                    + "answers that transaction with 200 and creates nothing.")
     @ApiResponse(responseCode = "201", description = "Started; send the payer to paymentUrl")
+    @ApiResponse(responseCode = "200", description = "A retry: the transaction started by the original request")
     @ApiResponse(responseCode = "404", description = "No such dossier",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "A fee of the request is already paid",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "A fee is not the dossier's, or the amount is not their sum",
+    @ApiResponse(responseCode = "422", description = "A fee is not the dossier's, the amount is not their sum, or "
+            + "the Idempotency-Key was first used with another request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The gateway did not answer",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<PaymentStarted> pay(@PathVariable String dossierCode, @RequestBody PaymentRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(payments.request(dossierCode, request));
+    public ResponseEntity<PaymentStarted> pay(
+            @PathVariable String dossierCode, @RequestBody PaymentRequest request,
+            @Parameter(description = "Optional client-chosen key that makes a retried POST safe")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new HubException(ErrorCode.MALFORMED_REQUEST,
+                    "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        Payments.Started started = payments.request(dossierCode, request, Callers.current().id(), idempotencyKey);
+        return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK).body(started.answer());
     }
 
     @GetMapping("/dossiers/{dossierCode}/payments")

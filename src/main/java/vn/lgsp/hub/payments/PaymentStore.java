@@ -32,6 +32,49 @@ public class PaymentStore {
                 .update();
     }
 
+    /**
+     * Stores a new PENDING transaction with what makes a retry recognisable: the caller's Idempotency-Key (may be
+     * null) and the hash of its request, and the pending key of its dossier, gateway and fees. A concurrent
+     * duplicate on any node fails here with a unique-constraint violation.
+     */
+    public void insertPending(PaymentTransaction t, String clientId, String idempotencyKey, String requestHash,
+                              String pendingKey) {
+        jdbc.sql("INSERT INTO payment_transaction (" + COLUMNS + ", client_id, idem_key, request_hash, pending_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.transactionId(), t.dossierCode(), t.gateway(), t.amount(), t.feeCodes(), t.payer(),
+                        t.returnUrl(), t.state().name(), t.gatewayRef(), t.settledBy(), t.createdAt(), t.settledAt(),
+                        clientId, idempotencyKey, requestHash, pendingKey)
+                .update();
+    }
+
+    /** The transaction a caller first started with this Idempotency-Key, with that request's hash. */
+    public Optional<Keyed> findByIdempotencyKey(String clientId, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + ", request_hash, payment_url FROM payment_transaction "
+                        + "WHERE client_id = ? AND idem_key = ?")
+                .params(clientId, idempotencyKey)
+                .query((rs, n) -> new Keyed(row(rs, n), rs.getString("request_hash"), rs.getString("payment_url")))
+                .optional();
+    }
+
+    /** The PENDING transaction of the same dossier, gateway and fees, if there is one. */
+    public Optional<Keyed> findPending(String pendingKey) {
+        return jdbc.sql("SELECT " + COLUMNS + ", request_hash, payment_url FROM payment_transaction "
+                        + "WHERE pending_key = ?")
+                .param(pendingKey)
+                .query((rs, n) -> new Keyed(row(rs, n), rs.getString("request_hash"), rs.getString("payment_url")))
+                .optional();
+    }
+
+    /** Keeps the URL the gateway answered, so a retried request gets the same one. */
+    public void recordPaymentUrl(String transactionId, String paymentUrl) {
+        jdbc.sql("UPDATE payment_transaction SET payment_url = ? WHERE transaction_id = ?")
+                .params(paymentUrl, transactionId).update();
+    }
+
+    /** A stored transaction with the hash of the request that started it and the URL its gateway answered. */
+    public record Keyed(PaymentTransaction transaction, String requestHash, String paymentUrl) {
+    }
+
     public Optional<PaymentTransaction> find(String transactionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payment_transaction WHERE transaction_id = ?")
                 .param(transactionId).query(PaymentStore::row).optional();
@@ -44,12 +87,13 @@ public class PaymentStore {
 
     /**
      * Moves a PENDING transaction to its final state; true only for the one caller that made the change, so a
-     * duplicate or concurrent callback (on any node) finds nothing to update and has no effect.
+     * duplicate or concurrent callback (on any node) finds nothing to update and has no effect. Its pending key is
+     * cleared: the same fees may be paid again only after this attempt failed.
      */
     public boolean settle(String transactionId, PaymentState state, String gatewayRef, String settledBy,
                           OffsetDateTime at) {
-        return jdbc.sql("UPDATE payment_transaction SET state = ?, gateway_ref = ?, settled_by = ?, settled_at = ? "
-                        + "WHERE transaction_id = ? AND state = 'PENDING'")
+        return jdbc.sql("UPDATE payment_transaction SET state = ?, gateway_ref = ?, settled_by = ?, settled_at = ?, "
+                        + "pending_key = NULL WHERE transaction_id = ? AND state = 'PENDING'")
                 .params(state.name(), gatewayRef, settledBy, at, transactionId).update() == 1;
     }
 

@@ -1,17 +1,23 @@
 package vn.lgsp.hub.payments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.adapters.payment.CallbackReply;
@@ -87,10 +93,22 @@ public class Payments {
         return gateway;
     }
 
-    /** Stores a PENDING transaction for the fees, then starts it at the gateway and answers the payment URL. */
-    public PaymentStarted request(String dossierCode, PaymentRequest request) {
+    /**
+     * Stores a PENDING transaction for the fees, then starts it at the gateway and answers the payment URL. A retried
+     * request — the same Idempotency-Key of the same caller, or the same dossier, gateway and fees while a transaction
+     * of them is pending — answers that transaction instead ({@link Started#created()} false), on any node: the
+     * database's unique constraints, not this JVM, decide which of two concurrent requests creates it.
+     */
+    public Started request(String dossierCode, PaymentRequest request, String clientId, String idempotencyKey) {
         validation.check(request);
         PaymentGateway gateway = gateway(request.gateway());
+        String requestHash = json.hash(new KeyedRequest(dossierCode, request));
+        if (idempotencyKey != null) {
+            Optional<PaymentStore.Keyed> earlier = store.findByIdempotencyKey(clientId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return original(earlier.get(), requestHash);
+            }
+        }
         StoredDossier stored = dossiers.find(dossierCode).orElseThrow(() -> new HubException(
                 ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
         Dossier dossier = json.parse(stored.payload(), Dossier.class);
@@ -103,6 +121,11 @@ public class Payments {
         if (amount <= 0) {
             throw new HubException(ErrorCode.PAYMENT_FEES_INVALID, "There is nothing to pay");
         }
+        String pendingKey = pendingKey(dossierCode, gateway.id(), fees);
+        Optional<PaymentStore.Keyed> pending = store.findPending(pendingKey);
+        if (pending.isPresent()) {
+            return resumed(pending.get());
+        }
         Set<String> codes = fees.stream().map(Fee::code).collect(Collectors.toSet());
         boolean alreadyPaid = store.ofDossier(dossierCode).stream()
                 .filter(t -> t.state() == PaymentState.PAID)
@@ -114,24 +137,84 @@ public class Payments {
         PaymentTransaction created = new PaymentTransaction(newTransactionId(), dossierCode, gateway.id(), amount,
                 String.join(",", fees.stream().map(Fee::code).toList()), request.payer(), request.returnUrl(),
                 PaymentState.PENDING, null, null, now, null);
-        tx.executeWithoutResult(s -> {
-            store.insert(created);
-            trail.record(dossierCode, TrailKind.PAYMENT_REQUESTED, gateway.id(), "transaction "
-                    + created.transactionId() + ", " + amount + " VND");
-        });
+        try {
+            tx.executeWithoutResult(s -> {
+                store.insertPending(created, clientId, idempotencyKey, requestHash, pendingKey);
+                trail.record(dossierCode, TrailKind.PAYMENT_REQUESTED, gateway.id(), "transaction "
+                        + created.transactionId() + ", " + amount + " VND");
+            });
+        } catch (DataIntegrityViolationException concurrent) {
+            // Another request (on this node or another) stored the same key or the same pending fees first.
+            Optional<PaymentStore.Keyed> winner = idempotencyKey == null ? Optional.empty()
+                    : store.findByIdempotencyKey(clientId, idempotencyKey);
+            if (winner.isPresent()) {
+                return original(winner.get(), requestHash);
+            }
+            return resumed(store.findPending(pendingKey).orElseThrow(() -> concurrent));
+        }
+        String url = start(gateway, created, order(created, dossier, fees));
+        log.info("Payment {} of {} started at {} for {} VND", created.transactionId(), dossierCode, gateway.id(),
+                amount);
+        return new Started(started(created, url), true);
+    }
+
+    /** The outcome of a payment request: the transaction to pay, and whether this request created it. */
+    public record Started(PaymentStarted answer, boolean created) {
+    }
+
+    /** What an Idempotency-Key's hash covers: the dossier and the whole request. */
+    private record KeyedRequest(String dossierCode, PaymentRequest request) {
+    }
+
+    private Started original(PaymentStore.Keyed earlier, String requestHash) {
+        if (!requestHash.equals(earlier.requestHash())) {
+            throw new HubException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was first used with a different payment request");
+        }
+        return resumed(earlier);
+    }
+
+    /**
+     * Answers a transaction stored by an earlier request. One still PENDING without a payment URL (its request's
+     * gateway call failed, or is under way) is started again under the same transaction id: the gateway sees the
+     * same order, never a second one.
+     */
+    private Started resumed(PaymentStore.Keyed earlier) {
+        PaymentTransaction t = earlier.transaction();
+        String url = earlier.paymentUrl();
+        if (url == null && t.state() == PaymentState.PENDING) {
+            url = start(gateway(t.gateway()), t, order(t));
+        }
+        return new Started(started(t, url), false);
+    }
+
+    private String start(PaymentGateway gateway, PaymentTransaction t, PaymentOrder order) {
         String url;
         try {
-            url = gateway.start(order(created, dossier, fees));
+            url = gateway.start(order);
         } catch (PaymentGatewayException e) {
-            // Left PENDING: the gateway may have registered it before failing; the reconciliation settles it.
-            log.warn("Payment {} of {} not started: {}", created.transactionId(), dossierCode, e.getMessage());
+            // Left PENDING: the gateway may have registered it before failing; a retry or the reconciliation settles it.
+            log.warn("Payment {} of {} not started: {}", t.transactionId(), t.dossierCode(), e.getMessage());
             throw new HubException(ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, "The payment gateway did not answer; "
                     + "try again later", e);
         }
-        log.info("Payment {} of {} started at {} for {} VND", created.transactionId(), dossierCode, gateway.id(),
-                amount);
-        return new PaymentStarted(created.transactionId(), dossierCode, gateway.id(), amount,
-                PaymentState.PENDING.name(), url);
+        store.recordPaymentUrl(t.transactionId(), url);
+        return url;
+    }
+
+    private static PaymentStarted started(PaymentTransaction t, String url) {
+        return new PaymentStarted(t.transactionId(), t.dossierCode(), t.gateway(), t.amount(), t.state().name(), url);
+    }
+
+    /** SHA-256 of the dossier, the gateway and the sorted fee codes: one PENDING transaction of them at a time. */
+    static String pendingKey(String dossierCode, String gateway, List<Fee> fees) {
+        String key = dossierCode + "\n" + gateway + "\n" + String.join(",", fees.stream().map(Fee::code).sorted().toList());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     /** A verified notification from a gateway, or what a reconciliation query found: applied at most once. */

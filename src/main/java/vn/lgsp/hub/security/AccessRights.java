@@ -1,13 +1,14 @@
 package vn.lgsp.hub.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailKind;
 
 /**
  * Rights that depend on the data, not only on the service: a system submits only its own dossiers, and acts on a
@@ -23,12 +24,10 @@ public class AccessRights {
 
     private final JdbcClient jdbc;
     private final AccessAudit audit;
-    private final DossierTrail trail;
 
-    public AccessRights(JdbcClient jdbc, AccessAudit audit, DossierTrail trail) {
+    public AccessRights(JdbcClient jdbc, AccessAudit audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.trail = trail;
     }
 
     /** A system may submit only dossiers whose sourceSystem is itself. */
@@ -48,16 +47,25 @@ public class AccessRights {
         if (adminMayRead && caller.isAdmin()) {
             return;
         }
-        var row = jdbc.sql("SELECT source_system FROM dossier WHERE dossier_code = ?").param(dossierCode)
-                .query(String.class).optional();
-        if (row.isEmpty() || row.get().equals(caller.id())) {
-            return;
-        }
-        boolean assigned = trail.routedTo(dossierCode).map(caller.id()::equals)
-                .orElse(ONESTOP.equals(caller.id()));
-        if (!assigned) {
+        if (!holds(caller, dossierCode).orElse(true)) {
             throw refuse(caller, service, "The system neither owns nor is assigned this dossier");
         }
+    }
+
+    /**
+     * Whether the caller owns the dossier (its source) or is assigned it (a ROUTED entry of its trail names the
+     * caller; without one, the one-stop system); empty when there is no such dossier. One query, by the dossier's
+     * primary key and the trail's index on its dossier code.
+     */
+    public Optional<Boolean> holds(ConnectedSystem caller, String dossierCode) {
+        return jdbc.sql("SELECT d.source_system, "
+                        + "EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_code = d.dossier_code AND e.kind = ?) "
+                        + "AS routed, EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_code = d.dossier_code "
+                        + "AND e.kind = ? AND e.system_id = ?) AS assigned FROM dossier d WHERE d.dossier_code = ?")
+                .params(TrailKind.ROUTED.name(), TrailKind.ROUTED.name(), caller.id(), dossierCode)
+                .query((rs, n) -> caller.id().equals(rs.getString("source_system"))
+                        || (rs.getBoolean("routed") ? rs.getBoolean("assigned") : ONESTOP.equals(caller.id())))
+                .optional();
     }
 
     /** Audits a refusal (with the current request line, when there is one) and gives the exception of the 403. */

@@ -139,11 +139,13 @@ class GridBenchmark {
             // answers most of them after the first pass, as it would for officers working on the same dossiers.
             received.get("/sim/population/records?limit=1000").path("records")
                     .forEach(c -> citizens.add(c.path("personalId").asText()));
+            // Every lookup names a dossier the land system holds (X-Dossier-Code must exist and be its own).
+            String dossier = RemoteSimulators.dossierCode(send(intake(ref("registry-purpose", 1, 0), 1)).body());
             for (int clients : concurrency) {
                 rows.add(cell(flow, "baseline: client -> population simulator (SOAP)", clients, "-",
                         new LoadClient(clients, 200, (c, i) -> populationDirect(pick(citizens))), null));
                 rows.add(cell(flow, scenario, clients, "-",
-                        new LoadClient(clients, 200, (c, i) -> citizenViaHub(pick(citizens))), null));
+                        new LoadClient(clients, 200, (c, i) -> citizenViaHub(dossier, pick(citizens))), null));
             }
         } else {
             for (int clients : concurrency) {
@@ -353,9 +355,9 @@ class GridBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(Dossiers.ofSize(ref, sizeKb))).build();
     }
 
-    private HttpRequest citizenViaHub(String personalId) {
+    private HttpRequest citizenViaHub(String dossier, String personalId) {
         return HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/citizens/" + personalId))
-                .header("X-Api-Key", LAND_KEY).header("X-Dossier-Code", "H15.50.05.13-261123-9999")
+                .header("X-Api-Key", LAND_KEY).header("X-Dossier-Code", dossier)
                 .header("X-Officer-Id", "bench").GET().build();
     }
 

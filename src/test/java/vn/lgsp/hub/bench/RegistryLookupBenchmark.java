@@ -26,6 +26,7 @@ import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;
 import vn.lgsp.hub.simulators.population.SyntheticCitizens;
+import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
@@ -57,6 +58,8 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final StringBuilder report = new StringBuilder();
+    /** The dossier every lookup names: one of the land system's own, as X-Dossier-Code must be. */
+    private String dossier;
 
     @Test
     void lookupLatencyCacheAndEnrichment() throws Exception {
@@ -64,6 +67,8 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
         business.clearFaults();
         List<SyntheticCitizens.Person> people = population.citizens().sample(population.citizens().size());
         assertThat(people.size()).isGreaterThanOrEqualTo(WARMUP + N);
+        dossier = hub.postJson("/api/v1/dossiers", LAND_KEY, Dossiers.citizen(Dossiers.newRef("BENCH-LOOKUP")))
+                .json().get("dossierCode").asText();
 
         // Warm both paths (JIT, connection pools, CXF client): the first few hundred calls are several times
         // slower than steady state. Caches are emptied after each pass, so the hub path runs the route each time.
@@ -135,7 +140,7 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
     private void viaHub(String personalId) {
         expectOk(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/citizens/" + personalId))
                 .header("X-Api-Key", LAND_KEY)
-                .header("X-Dossier-Code", "H15.50.05.13-261123-9999")
+                .header("X-Dossier-Code", dossier)
                 .header("X-Officer-Id", "bench")
                 .GET().build());
     }

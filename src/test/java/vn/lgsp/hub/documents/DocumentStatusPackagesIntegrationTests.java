@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.support.EdxmlDocuments;
 
 /**
  * The sender of a document the hub received hears what became of it, as status packages over the axis, in order:
@@ -22,7 +23,7 @@ class DocumentStatusPackagesIntegrationTests extends DocumentFlowIntegrationTest
     void theSenderHearsReceivedAssignedProcessingCompletedInOrder() {
         String documentId = "H10-77-UBND-VP-" + UUID.randomUUID();
         hub.postBytes("/sim/docaxis/inject", null, "application/xml",
-                NewDocumentsIntegrationTests.newDocument(documentId, "Tờ trình".getBytes(StandardCharsets.UTF_8)));
+                EdxmlDocuments.newDocument(documentId, "Tờ trình".getBytes(StandardCharsets.UTF_8)));
         eventually().until(() -> codes(documentId).equals(List.of("03")));
         Map<String, Object> received = statuses(documentId).get(0);
         assertThat(received.get("to")).isEqualTo("000.00.00.H10");

@@ -3,11 +3,7 @@ package vn.lgsp.hub.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.simulators.docaxis.DocAxisSimulator;
 import vn.lgsp.hub.simulators.support.Faults;
 import vn.lgsp.hub.simulators.support.ReceivedLog;
+import vn.lgsp.hub.support.EdxmlDocuments;
 
 /**
  * A document the document-management system sends on its own (it answers no document the hub sent) is work for
@@ -32,7 +29,7 @@ class NewDocumentsIntegrationTests extends DocumentFlowIntegrationTest {
         String documentId = "H10-55-UBND-VP-" + UUID.randomUUID();
         String key = ReceivedDocuments.key(documentId);
         byte[] pdf = "%PDF-1.4\n% Công văn số 55/UBND-VP về việc cấp phép xây dựng\n".getBytes(StandardCharsets.UTF_8);
-        byte[] edxml = newDocument(documentId, pdf);
+        byte[] edxml = EdxmlDocuments.newDocument(documentId, pdf);
         String first = inject(edxml);
         String second = inject(edxml); // the same document again, under another axis id
         eventually().until(() -> trailKinds(key).contains("DELIVERY_RETRY"));
@@ -89,18 +86,5 @@ class NewDocumentsIntegrationTests extends DocumentFlowIntegrationTest {
 
     private String inject(byte[] bytes) {
         return hub.postBytes("/sim/docaxis/inject", null, "application/xml", bytes).json().get("docId").asText();
-    }
-
-    /** A document of a district people's committee to the province, written as QCVN 102:2016 writes it. */
-    static byte[] newDocument(String documentId, byte[] attachment) {
-        var out = new ByteArrayOutputStream();
-        EdxmlWriter.writeDocument(new Edxml.Document(new Edxml.Organ("000.00.00.H10", "UBND huyện Đồng Văn"),
-                List.of(new Edxml.Organ("000.00.00.H22", "UBND tỉnh Hà Giang")), "55", "UBND-VP", "Đồng Văn",
-                LocalDate.of(2026, 12, 4), 1, "Công văn", 0, "Đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ",
-                "Kính gửi UBND tỉnh.", "Hoàng Văn Sơn", null, null, documentId,
-                OffsetDateTime.parse("2026-12-04T08:30:00+07:00"),
-                List.of(new Edxml.OutgoingAttachment("công-văn-55.pdf", "application/pdf",
-                        () -> new ByteArrayInputStream(attachment)))), out);
-        return out.toByteArray();
     }
 }

@@ -2,8 +2,12 @@ package vn.lgsp.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.documents.ReceivedDocuments;
 import vn.lgsp.hub.support.Dossiers;
+import vn.lgsp.hub.support.EdxmlDocuments;
 import vn.lgsp.hub.support.HubClient.Answer;
 
 /**
@@ -42,6 +46,32 @@ class AccessRightsSecurityIntegrationTests extends SecurityIntegrationTest {
                 .as("assigned").isEqualTo(202);
         assertThat(hub.postJson("/api/v1/dossiers/" + code + "/status", ONESTOP_KEY,
                 STATUS.replace("10:00", "11:00")).status()).as("owner").isEqualTo(202);
+    }
+
+    @Test
+    void onlyASystemHoldingTheDossierMayTieAReceivedDocumentToIt() {
+        String documentId = "H10-88-UBND-VP-" + UUID.randomUUID();
+        hub.postBytes("/sim/docaxis/inject", null, "application/xml",
+                EdxmlDocuments.newDocument(documentId, "Tờ trình".getBytes(StandardCharsets.UTF_8)));
+        String key = ReceivedDocuments.key(documentId);
+        String path = "/api/v1/documents/received/" + key + "/dossier";
+        eventually().until(() -> hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).status() == 200);
+        String code = routedToCivil();
+        byte[] body = ("{\"dossierCode\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8);
+        int audited = refusalsOf("clerk").size();
+
+        assertProblem(hub.exchange("PUT", path, CLERK_KEY, "application/json", body), 403, "FORBIDDEN");
+        assertThat(hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).json().hasNonNull("dossier_code"))
+                .isFalse();
+        eventually().until(() -> refusalsOf("clerk").size() == audited + 1);
+        assertThat(refusalsOf("clerk").get(audited)).satisfies(row -> {
+            assertThat(row.get("service")).isEqualTo("documents");
+            assertThat(row.get("path")).isEqualTo(path);
+        });
+
+        Answer tied = hub.exchange("PUT", path, ONESTOP_KEY, "application/json", body);
+        assertThat(tied.status()).as(tied.body()).isEqualTo(200);
+        assertThat(tied.json().get("dossier_code").asText()).isEqualTo(code);
     }
 
     @Test

@@ -16,7 +16,8 @@ import vn.lgsp.hub.support.HubIntegrationTest;
  * <li>the one-stop system in the middle of a key rotation (old and new key both listed),</li>
  * <li>the land system whose previous key {@link #REVOKED_KEY} was removed from its list (revoked),</li>
  * <li>{@code stranger}: a registered system granted no service at all,</li>
- * <li>{@code throttled} (1 request/s, burst 2) and {@code quota} (3 requests a day) for the rate limits.</li>
+ * <li>{@code throttled} (1 request/s, burst 2) and {@code quota} (3 requests a day) for the rate limits,</li>
+ * <li>{@code clerk}: a document desk granted the documents service, holding no dossier.</li>
  * </ul>
  * Every class of the suite shares this one Spring context.
  */
@@ -36,6 +37,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
         "hub.clients.quota.api-key-hashes[0]={lgsp-demo}17787278f762a162af1f00faa64206170763b764f9712ff9e6723294044ce3b8",
         "hub.clients.quota.services[0]=kpi",
         "hub.clients.quota.rate-limit.daily-quota=3",
+        "hub.clients.clerk.name=A document desk holding no dossier",
+        "hub.clients.clerk.api-key-hashes[0]={lgsp-demo}799a4e1ff1e830f9256821317344b2f9d9a420c721656e1fc6f0b09e47b08673",
+        "hub.clients.clerk.services[0]=documents",
         "hub.systems.docaxis.poll-interval=200",
 })
 abstract class SecurityIntegrationTest extends HubIntegrationTest {
@@ -47,6 +51,7 @@ abstract class SecurityIntegrationTest extends HubIntegrationTest {
     static final String STRANGER_KEY = "demo-stranger-key";
     static final String THROTTLED_KEY = "demo-throttled-key";
     static final String QUOTA_KEY = "demo-quota-key";
+    static final String CLERK_KEY = "demo-clerk-key";
 
     @Autowired
     JdbcClient jdbc;
