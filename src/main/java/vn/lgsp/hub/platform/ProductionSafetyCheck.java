@@ -61,6 +61,10 @@ public class ProductionSafetyCheck implements InitializingBean {
                 && (jwtSecret.startsWith("demo-") || DEMO_PASSWORDS.contains(jwtSecret))) {
             problems.add("hub.security.jwt.secret is a demo secret");
         }
+        String scrapeHash = env.getProperty("hub.security.operations.scrape-password-hash");
+        if (scrapeHash != null && ApiKeys.isDemo(scrapeHash)) {
+            problems.add("hub.security.operations.scrape-password-hash is a demo credential");
+        }
         problems.addAll(plainHttpUrls());
         if (hub.clients().isEmpty()) {
             problems.add("no connected system is configured under hub.clients");

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Secrets come from configuration or the environment (demo values only in application-demo.yml).
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors) {
+public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors, Operations operations) {
 
     public SecurityProperties {
+        operations = operations == null ? new Operations(false, null, null) : operations;
         jwt = jwt == null ? new Jwt(null, null, null, null, false) : jwt;
         rateLimit = rateLimit == null ? new RateLimitDefaults(1000.0, 2000, 0L) : rateLimit;
         cors = cors == null ? new Cors(List.of()) : cors;
@@ -39,6 +40,19 @@ public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors
 
     /** Limits of a system that sets none itself. */
     public record RateLimitDefaults(Double requestsPerSecond, Integer burst, Long dailyQuota) {
+    }
+
+    /**
+     * The actuator. {@code open}: metrics, health details and info for anyone (development); closed (the default,
+     * and the prod profile) they need the role ADMIN or the scrape credential, HTTP Basic {@code scrapeUser} with a
+     * password whose salted hash ({@link ApiKeys}) is {@code scrapePasswordHash}. Liveness and readiness stay open.
+     */
+    public record Operations(boolean open, String scrapeUser, String scrapePasswordHash) {
+
+        public boolean scrapeConfigured() {
+            return scrapeUser != null && !scrapeUser.isBlank() && scrapePasswordHash != null
+                    && ApiKeys.isWellFormed(scrapePasswordHash);
+        }
     }
 
     /** Origins allowed to call the API from a browser; empty (the default): none. */
