@@ -3,22 +3,34 @@ package vn.lgsp.hub.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code hub.audit.chain-keys}: the HMAC keys of the registry-lookup audit chain, held in configuration (the
  * environment, a secret store), never in the database, so whoever can write the database cannot re-seal a changed
- * record. {@code current}: the key id new records are sealed with; {@code keys}: every key id still needed to
- * verify older records (at least 32 bytes each). Rotation: add the new key, point {@code current} at it, keep the
- * old one as long as its records are kept. {@code legacyUntilSeq}: optional pin of the last record sealed before
- * the chain was keyed (see {@link AuditChain#LEGACY_KEY_ID}); the database's own note of it is used when unset.
+ * record. {@code current}: the key id new records are sealed with; {@code currentKey}: its key (one environment
+ * variable, {@code HUB_AUDIT_KEY}); {@code keys}: other key ids still needed to verify older records (at least 32
+ * bytes each). Rotation: add the new key, point {@code current} at it, keep the old one as long as its records are
+ * kept. {@code legacyUntilSeq}: optional pin of the last record sealed before the chain was keyed (see
+ * {@link AuditChain#LEGACY_KEY_ID}); the database's own note of it is used when unset.
  */
 @ConfigurationProperties("hub.audit.chain-keys")
-public record AuditChainKeys(String current, Map<String, String> keys, Long legacyUntilSeq) {
+public record AuditChainKeys(String current, String currentKey, Map<String, String> keys, Long legacyUntilSeq) {
 
     static final int MIN_KEY_BYTES = 32;
 
+    @ConstructorBinding
     public AuditChainKeys {
-        keys = keys == null ? Map.of() : Map.copyOf(keys);
+        var all = new java.util.HashMap<String, String>(keys == null ? Map.of() : keys);
+        if (current != null && currentKey != null && !currentKey.isBlank()) {
+            all.put(current, currentKey);
+        }
+        keys = Map.copyOf(all);
+    }
+
+    /** Keys by id, the current one among them. */
+    public AuditChainKeys(String current, Map<String, String> keys, Long legacyUntilSeq) {
+        this(current, null, keys, legacyUntilSeq);
     }
 
     /** The key of an id, or null when it is not configured. */

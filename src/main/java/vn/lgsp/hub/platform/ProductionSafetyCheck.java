@@ -62,7 +62,9 @@ public class ProductionSafetyCheck implements InitializingBean {
             problems.add("hub.security.jwt.secret is a demo secret");
         }
         String auditKeyId = env.getProperty("hub.audit.chain-keys.current", "");
-        String auditKey = env.getProperty("hub.audit.chain-keys.keys." + auditKeyId, "");
+        String auditKey = env.getProperty("hub.audit.chain-keys.current-key", "").isBlank()
+                ? env.getProperty("hub.audit.chain-keys.keys." + auditKeyId, "")
+                : env.getProperty("hub.audit.chain-keys.current-key", "");
         if (auditKeyId.isBlank() || auditKey.isBlank() || auditKey.startsWith("demo-")) {
             problems.add("hub.audit.chain-keys.current must name a key of hub.audit.chain-keys.keys that is not a demo key");
         }

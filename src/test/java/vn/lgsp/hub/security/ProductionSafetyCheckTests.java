@@ -37,7 +37,7 @@ class ProductionSafetyCheckTests {
         var env = new MockEnvironment().withProperty("spring.datasource.password", "s3cret-from-vault")
                 .withProperty("spring.artemis.password", "an0ther-s3cret")
                 .withProperty("hub.audit.chain-keys.current", "k2026-12")
-                .withProperty("hub.audit.chain-keys.keys.k2026-12", "a-random-key-of-at-least-32-bytes-from-the-vault");
+                .withProperty("hub.audit.chain-keys.current-key", "a-random-key-of-at-least-32-bytes-from-the-vault");
 
         assertThatCode(() -> new ProductionSafetyCheck(hub, env).afterPropertiesSet()).doesNotThrowAnyException();
     }
