@@ -28,7 +28,8 @@ import vn.lgsp.hub.platform.ProblemWriter;
  * metrics, health details and info are open only with {@code hub.security.operations.open} (development); otherwise
  * (the prod profile) they need ADMIN or Prometheus' scrape credential ({@link ScrapeCredentialFilter}), and only the
  * liveness and readiness probes stay open.
- * Every refusal is a 403 problem detail (a SOAP fault on /services) and an audit record ({@link AccessAudit}).
+ * Every refusal is a 401 or 403 problem detail (a SOAP fault on /services), counted, and sampled into the audit
+ * asynchronously ({@link AccessAudit}): a refusal never waits for the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -66,7 +67,7 @@ public class SecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, tokens), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ScrapeCredentialFilter(properties.operations()), ApiKeyAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits, problems), ScrapeCredentialFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits, problems, audit), ScrapeCredentialFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(PROBE_PATHS.toArray(String[]::new)).permitAll();
                     if (!properties.operations().open()) {
@@ -88,8 +89,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             Object reason = request.getAttribute(ApiKeyAuthenticationFilter.REASON);
-                            problems.write(request, response, ErrorCode.UNAUTHENTICATED,
-                                    reason == null ? "Authentication is required" : reason.toString());
+                            String why = reason == null ? "Authentication is required" : reason.toString();
+                            audit.refused(401, "anonymous", "-", request.getMethod(), request.getRequestURI(), why);
+                            problems.write(request, response, ErrorCode.UNAUTHENTICATED, why);
                         })
                         .accessDeniedHandler((request, response, ex) -> {
                             String reason = refusal(request);
