@@ -149,8 +149,9 @@ public class AccessAudit {
         return backlog.get();
     }
 
+    /** Stores what is still queued (up to 5 s) and stops the writer. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    public void close() throws InterruptedException {
         running = false;
         writer.join(5000);
     }

@@ -42,7 +42,7 @@ class AccessAuditTests {
     @AfterEach
     void stop() throws InterruptedException {
         storeReleased.countDown();
-        audit.stop();
+        audit.close();
     }
 
     @Test
