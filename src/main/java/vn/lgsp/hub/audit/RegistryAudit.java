@@ -19,7 +19,7 @@ import vn.lgsp.hub.errors.Problems;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
- * The append-only, hash-chained audit log of every registry lookup and enrichment. An append locks the chain's
+ * The append-only, keyed-hash-chained audit log of every registry lookup and enrichment. An append locks the chain's
  * head row, so appends from several hub nodes are serialised by the database, never by one JVM; appends run in
  * their own transaction, so a lookup is audited even when the work around it rolls back.
  *
@@ -28,20 +28,26 @@ import vn.lgsp.hub.trail.DossierTrail;
  * is committed, so no lookup is answered without a durable audit record; if the transaction fails, every append
  * of the group throws and no record of the group exists. Under load this replaces one commit (and one file sync)
  * per lookup, and a pool connection per waiting lookup, with one per group.
+ *
+ * <p>Each record is sealed with HMAC-SHA256 under the current key of {@link AuditChainKeys} (its id stored with the
+ * record), so the chain cannot be rebuilt by someone who holds the database but not the configuration.
  */
 @Component
 public class RegistryAudit {
 
     private static final String COLUMNS = "seq, at, registry, action, subject, caller_system, officer_id, "
-            + "dossier_code, purpose, result, correlation_id, prev_hash, hash";
+            + "dossier_code, purpose, result, correlation_id, prev_hash, hash, key_id";
     private static final int VERIFY_PAGE = 1000;
-    /** Records per group commit: bounds the statement (13 parameters a record; PostgreSQL allows 65,535). */
+    /** Records per group commit: bounds the statement (14 parameters a record; PostgreSQL allows 65,535). */
     private static final int MAX_GROUP = 256;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final AuditChainKeys keys;
 
-    public RegistryAudit(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public RegistryAudit(JdbcClient jdbc, PlatformTransactionManager transactions, AuditChainKeys keys) {
+        keys.check();
+        this.keys = keys;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -143,18 +149,18 @@ public class RegistryAudit {
         String prev = (String) head[1];
         OffsetDateTime at = OffsetDateTime.now(DossierTrail.ZONE).truncatedTo(ChronoUnit.MILLIS);
         List<AuditEntry> entries = new ArrayList<>(group.size());
-        List<Object> params = new ArrayList<>(group.size() * 13);
+        List<Object> params = new ArrayList<>(group.size() * 14);
         StringBuilder insert = new StringBuilder("INSERT INTO registry_audit (" + COLUMNS + ") VALUES ");
         for (Pending p : group) {
             AuditEntry entry = seal(new AuditEntry(++seq, at, p.registry(), p.action(), p.subject(),
                     p.purpose().callerSystem(), p.purpose().officerId(), p.purpose().dossierCode(),
-                    limit(p.purpose().purpose(), 500), p.result(), p.correlationId(), prev, null));
+                    limit(p.purpose().purpose(), 500), p.result(), p.correlationId(), prev, null, keys.current()));
             prev = entry.hash();
             entries.add(entry);
             params.addAll(Arrays.asList(entry.seq(), entry.at(), entry.registry(), entry.action(),
                     entry.subject(), entry.callerSystem(), entry.officerId(), entry.dossierCode(), entry.purpose(),
-                    entry.result(), entry.correlationId(), entry.prevHash(), entry.hash()));
-            insert.append(entries.size() == 1 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    entry.result(), entry.correlationId(), entry.prevHash(), entry.hash(), entry.keyId()));
+            insert.append(entries.size() == 1 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         // One multi-row INSERT (portable to H2 and PostgreSQL) rather than a statement per record.
         jdbc.sql(insert.toString()).params(params).update();
@@ -175,15 +181,25 @@ public class RegistryAudit {
                 .params(dossierCode, limit).query(RegistryAudit::row).list();
     }
 
-    /** The outcome of checking the whole chain. */
+    /**
+     * The outcome of checking the whole chain: the records that hold, and the first broken link (its seq and why),
+     * or none.
+     */
     public record Verification(boolean intact, long records, Long firstBrokenSeq, String problem) {
     }
 
     /**
      * Walks the chain from the first record: every record must follow the one before without a gap, carry the
-     * previous hash and hash to its stored value; the head must point at the last record (a cut tail shows).
+     * previous hash and its seal must hold under the key its key id names; the head must point at the last record
+     * (a cut tail shows). A record sealed the legacy way (unkeyed SHA-256) holds only up to the last record written
+     * before the chain was keyed ({@code hub.audit.chain-keys.legacy-until-seq}, else the database's note of it
+     * made by the migration) and never after a keyed record.
      */
     public Verification verify() {
+        long legacyUntil = keys.legacyUntilSeq() != null ? keys.legacyUntilSeq()
+                : jdbc.sql("SELECT legacy_until_seq FROM registry_audit_head WHERE id = 1")
+                        .query(Long.class).optional().orElse(0L);
+        boolean keyedSeen = false;
         String prev = AuditChain.GENESIS;
         long expectedSeq = 1;
         long after = 0;
@@ -195,10 +211,11 @@ public class RegistryAudit {
                 if (e.seq() != expectedSeq) {
                     return new Verification(false, expectedSeq - 1, expectedSeq, "record " + expectedSeq + " is missing");
                 }
-                if (!AuditChain.holds(e, prev)) {
-                    return new Verification(false, expectedSeq - 1, e.seq(),
-                            "record " + e.seq() + " was altered or its predecessor was");
+                String broken = brokenLink(e, prev, legacyUntil, keyedSeen);
+                if (broken != null) {
+                    return new Verification(false, expectedSeq - 1, e.seq(), "record " + e.seq() + " " + broken);
                 }
+                keyedSeen |= !AuditChain.LEGACY_KEY_ID.equals(e.keyId());
                 prev = e.hash();
                 expectedSeq++;
                 after = e.seq();
@@ -216,10 +233,23 @@ public class RegistryAudit {
         return new Verification(true, expectedSeq - 1, null, null);
     }
 
-    static AuditEntry seal(AuditEntry e) {
-        return new AuditEntry(e.seq(), e.at(), e.registry(), e.action(), e.subject(), e.callerSystem(),
-                e.officerId(), e.dossierCode(), e.purpose(), e.result(), e.correlationId(), e.prevHash(),
-                AuditChain.hash(e));
+    /** Why the record does not hold after {@code prev}, or null when it does. */
+    private String brokenLink(AuditEntry e, String prev, long legacyUntil, boolean keyedSeen) {
+        if (AuditChain.LEGACY_KEY_ID.equals(e.keyId())) {
+            if (keyedSeen || e.seq() > legacyUntil) {
+                return "is sealed the legacy (unkeyed) way after the chain was keyed";
+            }
+            return AuditChain.holds(e, prev) ? null : "was altered or its predecessor was";
+        }
+        byte[] key = keys.key(e.keyId());
+        if (key == null) {
+            return "names the key id '" + e.keyId() + "', which is not configured";
+        }
+        return AuditChain.holds(e, prev, key) ? null : "was altered or its predecessor was";
+    }
+
+    private AuditEntry seal(AuditEntry e) {
+        return e.withHash(keys.current(), AuditChain.mac(e, keys.current(), keys.key(keys.current())));
     }
 
     private static String limit(String s, int max) {
@@ -231,6 +261,6 @@ public class RegistryAudit {
                 rs.getString("action"), rs.getString("subject"), rs.getString("caller_system"),
                 rs.getString("officer_id"), rs.getString("dossier_code"), rs.getString("purpose"),
                 rs.getString("result"), rs.getString("correlation_id"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("key_id"));
     }
 }

@@ -12,6 +12,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +53,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who may use the operations console: its own filter chain for {@code /console/**}, ahead of the API-key chain.
  * Form login at {@code /console/login} against the users of {@code hub.console.users} (BCrypt), a signed session
  * cookie instead of a server session, CSRF protection with a cookie-held token (so any node accepts a form another
- * node rendered). Role VIEWER reads; OPERATOR also acts (every POST but login and logout). Unauthenticated pages
- * redirect to the login page; the console's JSON API answers 401.
+ * node rendered). Role VIEWER reads; OPERATOR also acts (every POST but login and the logouts). Unauthenticated pages
+ * redirect to the login page; the console's JSON API answers 401. Sessions are checked against the shared database on
+ * every request ({@link ConsoleSessionStore}: ended by logout, "log out everywhere" and a changed user, with the roles
+ * the configuration still grants), and logins are throttled per user name and address ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurityConfiguration {
@@ -57,8 +67,10 @@ public class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties properties) throws Exception {
-        var sessions = new SignedCookieSessions(secret(properties), properties.sessionTimeout(), Clock.systemUTC());
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties properties, ConsoleSessionStore store,
+                                        LoginThrottle throttle) throws Exception {
+        var sessions = new SignedCookieSessions(secret(properties), properties.sessionTimeout(), Clock.systemUTC(),
+                serverSessions(store, properties));
         var csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookiePath("/console");
         csrfTokens.setCookieName("LGSP_CONSOLE_CSRF");
@@ -68,14 +80,18 @@ public class ConsoleSecurityConfiguration {
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new ForgeryTolerantTokens()))
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
-                .authenticationManager(authenticationManager(properties))
+                .authenticationManager(throttled(authenticationManager(properties), throttle))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.loginPage("/console/login").loginProcessingUrl("/console/login")
-                        .defaultSuccessUrl("/console", true).failureUrl("/console/login?error").permitAll())
+                        .defaultSuccessUrl("/console", true).permitAll()
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/console/login?locked" : "/console/login?error"))))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
                         .addLogoutHandler((request, response, auth) -> sessions.clear(request, response)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/assets/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, ConsoleSessionController.LOGOUT_EVERYWHERE)
+                        .hasAnyRole(VIEWER, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/console/**").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(VIEWER, OPERATOR))
                 .exceptionHandling(e -> e
@@ -103,6 +119,55 @@ public class ConsoleSecurityConfiguration {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Sessions in the shared database, holding only the roles the configuration still grants the user (a role
+     * removed on this node counts at once, before the other nodes restart).
+     */
+    private static SignedCookieSessions.Sessions serverSessions(ConsoleSessionStore store, ConsoleProperties properties) {
+        return new SignedCookieSessions.Sessions() {
+            @Override
+            public String open(String username, List<String> roles, Instant expires) {
+                return store.open(username, roles, expires);
+            }
+
+            @Override
+            public Optional<List<String>> active(String id, String username) {
+                ConsoleProperties.User user = properties.users().get(username);
+                if (user == null) {
+                    return Optional.empty();
+                }
+                Set<String> granted = user.roles().stream().map(role -> "ROLE_" + role).collect(Collectors.toSet());
+                return store.active(id, username).map(roles -> roles.stream().filter(granted::contains).toList())
+                        .filter(roles -> !roles.isEmpty());
+            }
+
+            @Override
+            public void end(String id) {
+                store.end(id);
+            }
+        };
+    }
+
+    /** Refuses a locked user name or address before the password is checked; counts every failure. */
+    private static AuthenticationManager throttled(AuthenticationManager passwords, LoginThrottle throttle) {
+        return authentication -> {
+            String username = authentication.getName();
+            String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress() : null;
+            if (throttle.lockedUntil(username, address).isPresent()) {
+                throw new LockedException("Too many failed logins: try again later");
+            }
+            try {
+                Authentication signedIn = passwords.authenticate(authentication);
+                throttle.succeeded(username);
+                return signedIn;
+            } catch (AuthenticationException failed) {
+                throttle.failed(username, address);
+                throw failed;
+            }
+        };
     }
 
     private static AuthenticationManager authenticationManager(ConsoleProperties properties) {

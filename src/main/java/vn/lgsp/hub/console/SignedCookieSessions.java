@@ -9,9 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,12 +26,25 @@ import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * The console session lives only in a cookie: the user, the roles and the expiry, signed with HMAC-SHA256 under
- * {@code hub.console.session-secret}. Any node with the same secret accepts it, so a second node behind a load
- * balancer shows the same console without sticky sessions or a session store. The cookie is HttpOnly and
- * SameSite=Lax; a tampered or expired cookie counts as no session.
+ * The console session: a cookie with the user, the roles, the expiry and a session id, signed with HMAC-SHA256 under
+ * {@code hub.console.session-secret}, and the session's row in the shared database ({@link Sessions}). Any node
+ * with the same secret and database accepts it, so a second node behind a load balancer shows the same console
+ * without sticky sessions. The cookie is HttpOnly and SameSite=Lax; a tampered or expired cookie, or one whose
+ * session was ended (logout, "log out everywhere", a changed user), counts as no session, and the roles are those
+ * the session still holds, not those the cookie names.
  */
 final class SignedCookieSessions implements SecurityContextRepository {
+
+    /** Where sessions are opened, checked on every request, and ended. */
+    interface Sessions {
+        /** Opens a session; returns its id. */
+        String open(String username, List<String> roles, Instant expires);
+
+        /** The roles the session holds now, or empty when it was ended or never existed. */
+        Optional<List<String>> active(String id, String username);
+
+        void end(String id);
+    }
 
     static final String COOKIE = "LGSP_CONSOLE";
     private static final String PATH = "/console";
@@ -38,14 +52,16 @@ final class SignedCookieSessions implements SecurityContextRepository {
     private final byte[] secret;
     private final Duration timeout;
     private final Clock clock;
+    private final Sessions sessions;
 
-    SignedCookieSessions(String secret, Duration timeout, Clock clock) {
+    SignedCookieSessions(String secret, Duration timeout, Clock clock, Sessions sessions) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("hub.console.session-secret must be at least 16 characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.timeout = timeout;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -75,8 +91,10 @@ final class SignedCookieSessions implements SecurityContextRepository {
             return;
         }
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        long expires = clock.instant().plus(timeout).getEpochSecond();
-        String payload = authentication.getName() + "\n" + String.join(",", roles) + "\n" + expires;
+        Instant expires = clock.instant().plus(timeout);
+        String id = sessions.open(authentication.getName(), roles, expires);
+        String payload = authentication.getName() + "\n" + String.join(",", roles) + "\n" + expires.getEpochSecond()
+                + "\n" + id;
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         write(response, request, encoded + "." + sign(encoded), (int) timeout.toSeconds());
     }
@@ -87,12 +105,34 @@ final class SignedCookieSessions implements SecurityContextRepository {
         return value != null && decode(value) != null;
     }
 
-    /** Clears the cookie (logout). */
+    /** Ends the request's session on every node and clears its cookie (logout). */
     void clear(HttpServletRequest request, HttpServletResponse response) {
+        String value = cookie(request);
+        String[] parts = value == null ? null : verified(value);
+        if (parts != null) {
+            sessions.end(parts[3]);
+        }
+        write(response, request, "", 0);
+    }
+
+    /** Clears the session cookie, the session itself being ended elsewhere ("log out everywhere"). */
+    static void expireCookie(HttpServletRequest request, HttpServletResponse response) {
         write(response, request, "", 0);
     }
 
     Authentication decode(String value) {
+        String[] parts = verified(value);
+        if (parts == null) {
+            return null;
+        }
+        return sessions.active(parts[3], parts[0])
+                .map(roles -> UsernamePasswordAuthenticationToken.authenticated(parts[0], null,
+                        roles.stream().filter(r -> !r.isBlank()).map(SimpleGrantedAuthority::new).toList()))
+                .orElse(null);
+    }
+
+    /** The cookie's user, roles, expiry and session id when its signature holds and it has not expired. */
+    private String[] verified(String value) {
         int dot = value.lastIndexOf('.');
         if (dot <= 0) {
             return null;
@@ -108,12 +148,10 @@ final class SignedCookieSessions implements SecurityContextRepository {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (parts.length != 3 || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
+        if (parts.length != 4 || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
             return null;
         }
-        List<SimpleGrantedAuthority> authorities = Arrays.stream(parts[1].split(",")).filter(r -> !r.isBlank())
-                .map(SimpleGrantedAuthority::new).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(parts[0], null, authorities);
+        return parts;
     }
 
     private String sign(String encoded) {

@@ -61,6 +61,17 @@ public class ProductionSafetyCheck implements InitializingBean {
                 && (jwtSecret.startsWith("demo-") || DEMO_PASSWORDS.contains(jwtSecret))) {
             problems.add("hub.security.jwt.secret is a demo secret");
         }
+        String auditKeyId = env.getProperty("hub.audit.chain-keys.current", "");
+        String auditKey = env.getProperty("hub.audit.chain-keys.current-key", "").isBlank()
+                ? env.getProperty("hub.audit.chain-keys.keys." + auditKeyId, "")
+                : env.getProperty("hub.audit.chain-keys.current-key", "");
+        if (auditKeyId.isBlank() || auditKey.isBlank() || auditKey.startsWith("demo-")) {
+            problems.add("hub.audit.chain-keys.current must name a key of hub.audit.chain-keys.keys that is not a demo key");
+        }
+        String scrapeHash = env.getProperty("hub.security.operations.scrape-password-hash");
+        if (scrapeHash != null && ApiKeys.isDemo(scrapeHash)) {
+            problems.add("hub.security.operations.scrape-password-hash is a demo credential");
+        }
         problems.addAll(plainHttpUrls());
         if (hub.clients().isEmpty()) {
             problems.add("no connected system is configured under hub.clients");

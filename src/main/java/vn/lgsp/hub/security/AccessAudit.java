@@ -1,58 +1,166 @@
 package vn.lgsp.hub.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.errors.Problems;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
- * The audit record of every refused call (table {@code access_refusal}): which system, which service, which
- * request line, why, when and its correlation id. Written in its own transaction, so it stays when the refused
- * work rolls back; in the shared database, so every node's refusals are in one place.
+ * The audit record of refused calls (table {@code access_refusal}): which system, which service, which request
+ * line, the answer (401, 403, 429), why, when and its correlation id; in the shared database, so every node's
+ * refusals are in one place.
+ *
+ * <p>A refusal never waits for the database: it is counted ({@code hub_access_refusals_total{status}}) and put on a
+ * bounded queue that one writer thread stores in batches, each batch in its own transaction. So a flood of refused
+ * requests is a flood of counter increments, not of writes: at most {@code records-per-second} records per caller
+ * are kept each second (the rest sampled out), a full queue drops the record, and both are counted
+ * ({@code hub_access_refusals_unrecorded_total{why}}), never blocking the answer.
  */
 @Component
 public class AccessAudit {
 
     private static final Logger log = LoggerFactory.getLogger(AccessAudit.class);
+    private static final String INSERT = "INSERT INTO access_refusal (at, caller_system, service, http_method, path, "
+            + "reason, correlation_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final JdbcTemplate batches;
+    private final MeterRegistry meters;
+    private final BlockingQueue<Object[]> queue;
+    private final int recordsPerSecond;
+    /** Records waiting or being written: what a reader waits for to see every refusal made so far. */
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final Map<String, AtomicLong> keptThisSecond = new ConcurrentHashMap<>();
+    private volatile long second;
+    private final Counter sampledOut;
+    private final Counter queueFull;
+    private final Counter storeFailed;
+    private final Thread writer;
+    private volatile boolean running = true;
 
-    public AccessAudit(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public AccessAudit(JdbcClient jdbc, JdbcTemplate batches, MeterRegistry meters,
+                       @Value("${hub.security.refusal-audit.queue-capacity:10000}") int queueCapacity,
+                       @Value("${hub.security.refusal-audit.records-per-second:100}") int recordsPerSecond) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batches = batches;
+        this.meters = meters;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
+        this.recordsPerSecond = Math.max(1, recordsPerSecond);
+        this.sampledOut = unrecorded("sampled");
+        this.queueFull = unrecorded("queue-full");
+        this.storeFailed = unrecorded("store-failed");
+        meters.gauge("hub.access.refusals.backlog", backlog);
+        this.writer = new Thread(this::writeLoop, "access-refusal-audit");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
-    /** Records a refusal; never fails the refusal itself (the caller still gets its 403 if the store is away). */
+    private Counter unrecorded(String why) {
+        return Counter.builder("hub.access.refusals.unrecorded").tag("why", why)
+                .description("Refusals counted but not stored in access_refusal").register(meters);
+    }
+
+    /** A 403: the caller is not granted the service. */
     public void refused(String callerSystem, String service, String method, String path, String reason) {
+        refused(403, callerSystem, service, method, path, reason);
+    }
+
+    /** Counts a refusal and hands it to the writer; returns at once, whatever the database does. */
+    public void refused(int status, String callerSystem, String service, String method, String path, String reason) {
         String safePath = clip(vn.lgsp.hub.errors.SafeText.printable(path), 300);
-        log.warn("Refused {} {} for system {} (service {}): {}", method, safePath, callerSystem, service, reason);
-        try {
-            tx.executeWithoutResult(status -> jdbc.sql("INSERT INTO access_refusal (at, caller_system, service, "
-                            + "http_method, path, reason, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(DossierTrail.now(), clip(callerSystem, 64), clip(service, 64), clip(method, 16), safePath,
-                            clip(reason, 500), MDC.get(Problems.CORRELATION_ID))
-                    .update());
-        } catch (RuntimeException storeAway) {
-            log.error("Could not store the access refusal audit record: {}", storeAway.toString());
+        meters.counter("hub.access.refusals", "status", Integer.toString(status)).increment();
+        log.warn("Refused ({}) {} {} for system {} (service {}): {}", status, method, safePath, callerSystem, service,
+                reason);
+        String caller = clip(callerSystem, 64);
+        if (!keep(caller)) {
+            sampledOut.increment();
+            return;
         }
+        Object[] row = {DossierTrail.now(), caller, clip(service, 64), clip(method, 16), safePath, clip(reason, 500),
+                MDC.get(Problems.CORRELATION_ID), status};
+        backlog.incrementAndGet();
+        if (!queue.offer(row)) {
+            backlog.decrementAndGet();
+            queueFull.increment();
+        }
+    }
+
+    /** At most records-per-second records per caller each second; the rest are only counted. */
+    private boolean keep(String caller) {
+        long now = System.currentTimeMillis() / 1000;
+        if (now != second) {
+            second = now;
+            keptThisSecond.clear();
+        }
+        return keptThisSecond.computeIfAbsent(caller, c -> new AtomicLong()).incrementAndGet() <= recordsPerSecond;
+    }
+
+    private void writeLoop() {
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Object[] first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store(batch);
+            } catch (InterruptedException stopping) {
+                running = false;
+            } finally {
+                backlog.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<Object[]> batch) {
+        try {
+            // Auto-commit: one batch, one round trip, no transaction held open around anything else.
+            batches.batchUpdate(INSERT, batch);
+        } catch (RuntimeException storeAway) {
+            storeFailed.increment(batch.size());
+            log.error("Could not store {} access refusal audit record(s): {}", batch.size(), storeAway.toString());
+        }
+    }
+
+    /** Records still waiting for the writer (tests wait for 0 before reading the table). */
+    public int backlog() {
+        return backlog.get();
+    }
+
+    /** Stores what is still queued (up to 5 s) and stops the writer. */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(5000);
     }
 
     /** The latest refusals, newest first, optionally of one system. */
     public List<Map<String, Object>> latest(String callerSystem, int limit) {
         String where = callerSystem == null ? "" : " WHERE caller_system = ?";
-        var statement = jdbc.sql("SELECT id, at, caller_system, service, http_method, path, reason, correlation_id "
-                + "FROM access_refusal" + where + " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)));
+        var statement = jdbc.sql("SELECT id, at, caller_system, service, http_method, path, reason, correlation_id, "
+                + "status FROM access_refusal" + where + " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)));
         return (callerSystem == null ? statement : statement.param(callerSystem)).query().listOfRows().stream()
                 .map(AccessAudit::lowerCaseKeys).toList();
     }

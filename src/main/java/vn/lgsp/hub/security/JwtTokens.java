@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * OAuth2 client-credentials JWTs: validation of presented tokens (Spring Security's resource-server decoder, with
  * the configured issuer and either the shared HMAC secret or an external issuer's JWK set) and, for the built-in
- * issuer, signing. The key comes from configuration, so every hub node accepts every node's tokens.
+ * issuer, signing. The key comes from configuration, so every hub node accepts every node's tokens. A token must
+ * name the hub's audience ({@code hub.security.jwt.audience}) in {@code aud}: one issued for another service is
+ * refused like a forged one.
  */
 @Component
 public class JwtTokens {
@@ -49,8 +53,10 @@ public class JwtTokens {
         if (settings.issuer() == null || settings.issuer().isBlank()) {
             throw new IllegalStateException("hub.security.jwt.issuer is required when JWTs are accepted");
         }
+        String audience = settings.audience();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()));
+                JwtValidators.createDefaultWithIssuer(settings.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
         NimbusJwtDecoder nimbus;
         if (settings.jwkSetUri() != null && !settings.jwkSetUri().isBlank()) {
             nimbus = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
@@ -105,6 +111,7 @@ public class JwtTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
                 .subject(system.id())
+                .audience(List.of(settings.audience()))
                 .claim(CLIENT_ID_CLAIM, system.id())
                 .claim(SERVICES_CLAIM, services)
                 .issuedAt(now)

@@ -12,16 +12,19 @@ import vn.lgsp.hub.platform.ProblemWriter;
 
 /**
  * After authentication: a system over its rate or daily quota gets 429 with {@code Retry-After} (a problem detail,
- * or a SOAP fault on /services) and its request goes no further.
+ * or a SOAP fault on /services) and its request goes no further; the refusal is counted and sampled into the audit
+ * without waiting for the database.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final ProblemWriter problems;
+    private final AccessAudit audit;
 
-    RateLimitFilter(RateLimits limits, ProblemWriter problems) {
+    RateLimitFilter(RateLimits limits, ProblemWriter problems, AccessAudit audit) {
         this.limits = limits;
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -31,6 +34,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof ConnectedSystem system) {
             RateLimits.Decision decision = limits.acquire(system.id());
             if (!decision.allowed()) {
+                audit.refused(429, system.id(), "-", request.getMethod(), request.getRequestURI(), decision.reason());
                 response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
                 problems.write(request, response, ErrorCode.RATE_LIMITED, decision.reason());
                 return;

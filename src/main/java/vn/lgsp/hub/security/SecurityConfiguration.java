@@ -24,8 +24,12 @@ import vn.lgsp.hub.platform.ProblemWriter;
  * Who may call what. Connected systems authenticate with an API key or an OAuth2 bearer JWT on the REST API and the
  * SOAP endpoints; each may call only the services granted to it ({@link HubService}, {@code hub.clients.<id>.services});
  * the administration APIs need the role ADMIN. Health, metrics, the API description, the published schema, the
- * token endpoint of the built-in issuer, the gateways' signed callbacks and the simulators are open.
- * Every refusal is a 403 problem detail (a SOAP fault on /services) and an audit record ({@link AccessAudit}).
+ * token endpoint of the built-in issuer, the gateways' signed callbacks and the simulators are open. The actuator's
+ * metrics, health details and info are open only with {@code hub.security.operations.open} (development); otherwise
+ * (the prod profile) they need ADMIN or Prometheus' scrape credential ({@link ScrapeCredentialFilter}), and only the
+ * liveness and readiness probes stay open.
+ * Every refusal is a 401 or 403 problem detail (a SOAP fault on /services), counted, and sampled into the audit
+ * asynchronously ({@link AccessAudit}): a refusal never waits for the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,6 +38,11 @@ public class SecurityConfiguration {
     public static final List<String> OPEN_PATHS = List.of("/actuator/health/**", "/actuator/health", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schema/**",
             "/sim/**", "/api/v1/payments/callbacks/**", TokenIssuerController.PATH, "/error");
+    /** The orchestrators' probes: open in every profile, status only. */
+    public static final List<String> PROBE_PATHS = List.of("/actuator/health/liveness", "/actuator/health/readiness");
+    /** What the actuator reveals of the system: open only with hub.security.operations.open. */
+    public static final List<String> OPERATIONS_PATHS = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/actuator/prometheus");
     /** Paths of the administration APIs (role ADMIN). */
     public static final List<String> ADMIN_PATHS = List.of("/api/v1/admin/**", "/actuator/**");
     static final String REFUSED_SERVICE = SecurityConfiguration.class.getName() + ".refusedService";
@@ -57,8 +66,14 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, tokens), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits, problems), ApiKeyAuthenticationFilter.class)
+                .addFilterAfter(new ScrapeCredentialFilter(properties.operations()), ApiKeyAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits, problems, audit), ScrapeCredentialFilter.class)
                 .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(PROBE_PATHS.toArray(String[]::new)).permitAll();
+                    if (!properties.operations().open()) {
+                        auth.requestMatchers(OPERATIONS_PATHS.toArray(String[]::new))
+                                .hasAnyRole("ADMIN", ScrapeCredentialFilter.ROLE);
+                    }
                     auth.requestMatchers(OPEN_PATHS.toArray(String[]::new)).permitAll()
                             .requestMatchers(ADMIN_PATHS.toArray(String[]::new)).hasRole("ADMIN");
                     for (HubService service : HubService.values()) {
@@ -74,8 +89,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             Object reason = request.getAttribute(ApiKeyAuthenticationFilter.REASON);
-                            problems.write(request, response, ErrorCode.UNAUTHENTICATED,
-                                    reason == null ? "Authentication is required" : reason.toString());
+                            String why = reason == null ? "Authentication is required" : reason.toString();
+                            audit.refused(401, "anonymous", "-", request.getMethod(), request.getRequestURI(), why);
+                            problems.write(request, response, ErrorCode.UNAUTHENTICATED, why);
                         })
                         .accessDeniedHandler((request, response, ex) -> {
                             String reason = refusal(request);

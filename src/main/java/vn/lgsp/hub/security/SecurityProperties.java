@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Secrets come from configuration or the environment (demo values only in application-demo.yml).
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors) {
+public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors, Operations operations) {
 
     public SecurityProperties {
-        jwt = jwt == null ? new Jwt(null, null, null, null, false) : jwt;
+        operations = operations == null ? new Operations(false, null, null) : operations;
+        jwt = jwt == null ? new Jwt(null, null, null, null, false, null) : jwt;
         rateLimit = rateLimit == null ? new RateLimitDefaults(1000.0, 2000, 0L) : rateLimit;
         cors = cors == null ? new Cors(List.of()) : cors;
     }
@@ -21,11 +22,17 @@ public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors
      * JWTs of OAuth2 client credentials. {@code issuer}: the expected {@code iss}; {@code secret}: the shared HMAC
      * key (HS256, at least 32 bytes) the built-in issuer signs with and every node validates with;
      * {@code jwkSetUri}: an external issuer's keys (RS256/ES256) instead of a secret; {@code tokenTtl}: lifetime of
-     * tokens the built-in issuer makes; {@code builtInIssuer}: serve {@code POST /oauth2/token}.
+     * tokens the built-in issuer makes; {@code builtInIssuer}: serve {@code POST /oauth2/token}; {@code audience}: the
+     * {@code aud} every accepted token must name (and tokens of the built-in issuer carry), so a token issued for
+     * another service is not a token for the hub.
      */
-    public record Jwt(String issuer, String secret, String jwkSetUri, Duration tokenTtl, boolean builtInIssuer) {
+    public record Jwt(String issuer, String secret, String jwkSetUri, Duration tokenTtl, boolean builtInIssuer,
+                      String audience) {
+        public static final String DEFAULT_AUDIENCE = "lgsp-hub";
+
         public Jwt {
             tokenTtl = tokenTtl == null ? Duration.ofMinutes(5) : tokenTtl;
+            audience = hasText(audience) ? audience : DEFAULT_AUDIENCE;
         }
 
         public boolean enabled() {
@@ -39,6 +46,19 @@ public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors
 
     /** Limits of a system that sets none itself. */
     public record RateLimitDefaults(Double requestsPerSecond, Integer burst, Long dailyQuota) {
+    }
+
+    /**
+     * The actuator. {@code open}: metrics, health details and info for anyone (development); closed (the default,
+     * and the prod profile) they need the role ADMIN or the scrape credential, HTTP Basic {@code scrapeUser} with a
+     * password whose salted hash ({@link ApiKeys}) is {@code scrapePasswordHash}. Liveness and readiness stay open.
+     */
+    public record Operations(boolean open, String scrapeUser, String scrapePasswordHash) {
+
+        public boolean scrapeConfigured() {
+            return scrapeUser != null && !scrapeUser.isBlank() && scrapePasswordHash != null
+                    && ApiKeys.isWellFormed(scrapePasswordHash);
+        }
     }
 
     /** Origins allowed to call the API from a browser; empty (the default): none. */

@@ -21,12 +21,37 @@ class ConsolePiecesTests {
 
     static final String SECRET = "a-secret-every-node-shares-0123456789";
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    /** The sessions' table, as every node shares it. */
+    static final Map<String, List<String>> OPEN_SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final SignedCookieSessions.Sessions SESSIONS = new SignedCookieSessions.Sessions() {
+        @Override
+        public String open(String username, List<String> roles, Instant expires) {
+            String id = java.util.UUID.randomUUID().toString();
+            OPEN_SESSIONS.put(id, roles);
+            return id;
+        }
+
+        @Override
+        public java.util.Optional<List<String>> active(String id, String username) {
+            return java.util.Optional.ofNullable(OPEN_SESSIONS.get(id));
+        }
+
+        @Override
+        public void end(String id) {
+            OPEN_SESSIONS.remove(id);
+        }
+    };
+
+    /** A node's sessions at a given time, with the shared secret and the shared sessions. */
+    static SignedCookieSessions node(Instant now) {
+        return new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(now, ZoneOffset.UTC), SESSIONS);
+    }
 
     @Test
     void aSessionCookieFromOneNodeIsAcceptedByAnotherWithTheSameSecret() {
-        var cookie = sessionCookie(new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC)));
+        var cookie = sessionCookie(node(NOW));
 
-        var secondNode = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        var secondNode = node(NOW.plusSeconds(60));
         var user = secondNode.decode(cookie);
 
         assertThat(user.getName()).isEqualTo("operator");
@@ -35,21 +60,37 @@ class ConsolePiecesTests {
 
     @Test
     void aCookieSignedWithAnotherSecretTamperedOrExpiredIsNoSession() {
-        String cookie = sessionCookie(new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC)));
+        String cookie = sessionCookie(node(NOW));
 
         assertThat(new SignedCookieSessions("another-secret-0123456789abcdef", Duration.ofHours(8),
-                Clock.fixed(NOW, ZoneOffset.UTC)).decode(cookie)).isNull();
-        assertThat(new SignedCookieSessions(SECRET, Duration.ofHours(8),
-                Clock.fixed(NOW.plus(Duration.ofHours(9)), ZoneOffset.UTC)).decode(cookie)).isNull();
-        var sameNode = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), SESSIONS).decode(cookie)).isNull();
+        assertThat(node(NOW.plus(Duration.ofHours(9))).decode(cookie)).isNull();
+        var sameNode = node(NOW);
         assertThat(sameNode.decode("x" + cookie)).isNull();
         assertThat(sameNode.decode(cookie.substring(0, cookie.length() - 2))).isNull();
         assertThat(sameNode.decode("no-dot-at-all")).isNull();
     }
 
     @Test
+    void aCookieOfAnEndedSessionIsNoSessionAndTheRolesAreTheSessionsNotTheCookies() {
+        var sessions = node(NOW);
+        var before = java.util.Set.copyOf(OPEN_SESSIONS.keySet());
+        String cookie = sessionCookie(sessions);
+        String id = OPEN_SESSIONS.keySet().stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
+        // The operator's role was taken away: the cookie still names it, the session no longer holds it.
+        OPEN_SESSIONS.put(id, List.of("ROLE_VIEWER"));
+        assertThat(sessions.decode(cookie).getAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+
+        var request = new MockHttpServletRequest();
+        request.setCookies(new jakarta.servlet.http.Cookie(SignedCookieSessions.COOKIE, cookie));
+        sessions.clear(request, new MockHttpServletResponse());
+        assertThat(OPEN_SESSIONS).doesNotContainKey(id);
+        assertThat(node(NOW.plusSeconds(60)).decode(cookie)).isNull();
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndScopedToTheConsole() {
-        var sessions = new SignedCookieSessions(SECRET, Duration.ofHours(8), Clock.fixed(NOW, ZoneOffset.UTC));
+        var sessions = node(NOW);
         var response = new MockHttpServletResponse();
         sessions.saveContext(new SecurityContextImpl(operator()), new MockHttpServletRequest(), response);
 

@@ -27,9 +27,16 @@ final class ConsoleSession {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final String clientAddress;
 
     ConsoleSession(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A browser at another address, told to the hub as a proxy would ({@code X-Forwarded-For}). */
+    ConsoleSession(String baseUrl, String clientAddress) {
         this.baseUrl = baseUrl;
+        this.clientAddress = clientAddress;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -76,7 +83,9 @@ final class ConsoleSession {
         return cookies;
     }
 
-    private Page send(HttpRequest request) {
+    private Page send(HttpRequest plain) {
+        HttpRequest request = clientAddress == null ? plain
+                : HttpRequest.newBuilder(plain, (name, value) -> true).header("X-Forwarded-For", clientAddress).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.body(),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,12 +34,11 @@ class RegistryAuditGroupCommitTests {
 
     @BeforeEach
     void database() throws Exception {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("lgsp-audit") + "/hub;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        dataSource = RegistryTestSupport.auditDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        audit = new RegistryAudit(jdbc, new DataSourceTransactionManager(dataSource));
+        audit = new RegistryAudit(jdbc, new DataSourceTransactionManager(dataSource),
+                RegistryTestSupport.auditKeys());
     }
 
     @AfterEach

@@ -73,6 +73,7 @@ class RegistryAuditPostgresIntegrationTests {
     }
 
     private static RegistryAudit node() {
-        return new RegistryAudit(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+        return new RegistryAudit(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
+                RegistryTestSupport.auditKeys());
     }
 }

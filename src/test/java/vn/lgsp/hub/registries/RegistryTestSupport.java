@@ -15,6 +15,20 @@ import vn.lgsp.hub.simulators.population.SyntheticCitizens;
 /** Requests and dossiers the registry tests share. */
 final class RegistryTestSupport {
 
+    /** A fresh H2 file database as the hub opens it, not yet migrated, for the tests of the audit log alone. */
+    static com.zaxxer.hikari.HikariDataSource auditDatabase() throws java.io.IOException {
+        var dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:file:" + java.nio.file.Files.createTempDirectory("lgsp-audit")
+                + "/hub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        return dataSource;
+    }
+
+    /** The audit chain's keys in the tests of the audit log alone (not the hub's demo key). */
+    static vn.lgsp.hub.audit.AuditChainKeys auditKeys() {
+        return new vn.lgsp.hub.audit.AuditChainKeys("test-1",
+                java.util.Map.of("test-1", "demo-audit-chain-key-for-the-tests-1"), null);
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

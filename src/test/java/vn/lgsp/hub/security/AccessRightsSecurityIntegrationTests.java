@@ -118,6 +118,7 @@ class AccessRightsSecurityIntegrationTests extends SecurityIntegrationTest {
     @Test
     void administratorsReadTheRefusals() {
         hub.get("/api/v1/admin/audit", LAND_KEY);
+        awaitRefusalsStored();
         Answer refusals = hub.get("/api/v1/admin/access-refusals?system=sector-land", ADMIN_KEY);
         assertThat(refusals.status()).isEqualTo(200);
         assertThat(refusals.json().get("items").get(0).get("path").asText()).isEqualTo("/api/v1/admin/audit");

@@ -95,8 +95,14 @@ class IdentitySecurityIntegrationTests extends SecurityIntegrationTest {
                 sign(secret, issuer, "sector-land", -60),                              // expired a minute ago
                 sign(secret, "https://evil.example/oauth2", "sector-land", 300),       // another issuer
                 sign(secret, issuer, "nobody", 300),                                   // a client not registered
+                sign(secret, issuer, "sector-land", 300, "another-service"),           // issued for another audience
+                sign(secret, issuer, "sector-land", 300, null),                        // issued for no audience
                 parts[0] + "." + parts[1] + ".",                                        // signature stripped
                 "eyJhbGciOiJub25lIn0." + parts[1] + ".");                              // alg none
+        // The hub's own tokens name its audience, and a token signed alike for it is accepted.
+        assertThat(new JwtTokens(securityProperties).validate(valid)).hasValueSatisfying(claims ->
+                assertThat(claims.getAudience()).containsExactly(SecurityProperties.Jwt.DEFAULT_AUDIENCE));
+        assertThat(new JwtTokens(securityProperties).validate(sign(secret, issuer, "sector-land", 300))).isPresent();
         for (String token : refused) {
             Answer answer = bearer("GET", KPI, token);
             assertProblem(answer, 401, "UNAUTHENTICATED");
@@ -127,10 +133,15 @@ class IdentitySecurityIntegrationTests extends SecurityIntegrationTest {
     }
 
     private static String sign(String secret, String issuer, String subject, long secondsValid) throws Exception {
+        return sign(secret, issuer, subject, secondsValid, SecurityProperties.Jwt.DEFAULT_AUDIENCE);
+    }
+
+    private static String sign(String secret, String issuer, String subject, long secondsValid, String audience)
+            throws Exception {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("client_id", subject)
-                .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plusSeconds(secondsValid)))
-                .build();
+                .audience(audience).issueTime(Date.from(now.minusSeconds(120)))
+                .expirationTime(Date.from(now.plusSeconds(secondsValid))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();

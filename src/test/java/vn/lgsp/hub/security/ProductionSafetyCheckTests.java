@@ -35,7 +35,9 @@ class ProductionSafetyCheckTests {
     void startsWithRealSettings() {
         var hub = properties(false, ApiKeys.hash("prod-2026-11", "a-long-random-key"), REAL_ONESTOP);
         var env = new MockEnvironment().withProperty("spring.datasource.password", "s3cret-from-vault")
-                .withProperty("spring.artemis.password", "an0ther-s3cret");
+                .withProperty("spring.artemis.password", "an0ther-s3cret")
+                .withProperty("hub.audit.chain-keys.current", "k2026-12")
+                .withProperty("hub.audit.chain-keys.current-key", "a-random-key-of-at-least-32-bytes-from-the-vault");
 
         assertThatCode(() -> new ProductionSafetyCheck(hub, env).afterPropertiesSet()).doesNotThrowAnyException();
     }
@@ -53,7 +55,11 @@ class ProductionSafetyCheckTests {
                 .withProperty("spring.artemis.password", "an0ther-s3cret")
                 .withProperty("hub.systems.business.token-url", "http://dkkd.example.gov.vn/oauth/token")
                 .withProperty("hub.security.jwt.secret", "demo-jwt-signing-secret-0123456789abcdef")
-                .withProperty("hub.security.jwt.jwk-set-uri", "http://idp.example.gov.vn/jwks");
+                .withProperty("hub.security.jwt.jwk-set-uri", "http://idp.example.gov.vn/jwks")
+                .withProperty("hub.audit.chain-keys.current", "demo-2026")
+                .withProperty("hub.audit.chain-keys.keys.demo-2026", "demo-audit-chain-key-not-for-production")
+                .withProperty("hub.security.operations.scrape-password-hash",
+                        ApiKeys.hash(ApiKeys.DEMO_SALT, "demo-scrape-password"));
 
         assertThatThrownBy(() -> new ProductionSafetyCheck(hub, env).afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
@@ -62,6 +68,8 @@ class ProductionSafetyCheckTests {
                 .hasMessageContaining("hub.security.jwt.jwk-set-uri is not https")
                 .hasMessageContaining("hub.security.jwt.secret is a demo secret")
                 .hasMessageContaining("hub.clients.sector-land uses a demo client secret")
+                .hasMessageContaining("hub.audit.chain-keys.current must name a key")
+                .hasMessageContaining("hub.security.operations.scrape-password-hash is a demo credential")
                 .hasMessageNotContaining("hub.systems.business.base-url");
     }
 

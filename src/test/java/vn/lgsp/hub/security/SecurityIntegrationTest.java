@@ -56,6 +56,9 @@ abstract class SecurityIntegrationTest extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccessAudit accessAudit;
+
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
@@ -73,12 +76,19 @@ abstract class SecurityIntegrationTest extends HubIntegrationTest {
         assertThat(answer.json().get("correlationId").asText()).isNotBlank();
     }
 
+    /** Refusals are written to the audit asynchronously: waits until the writer has stored every one made so far. */
+    void awaitRefusalsStored() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> accessAudit.backlog() == 0);
+    }
+
     static void assertFault(Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains("<faultcode>").contains("<f:code>" + code + "</f:code>");
     }
 
+    /** The refusals of a system stored so far, once every refusal already answered has reached the audit. */
     List<Map<String, Object>> refusalsOf(String system) {
+        awaitRefusalsStored();
         return jdbc.sql("SELECT service, http_method, path, reason FROM access_refusal WHERE caller_system = ? "
                 + "ORDER BY id").param(system).query().listOfRows();
     }
