@@ -31,7 +31,7 @@ class SingletonJobsTests {
         }
         assertThat(singletons).containsExactlyInAnyOrder("outbox-relay-sweep", "documents-poll-from-docaxis",
                 "changes-poll-from-sector-labour", "dossiers-reconcile-with-dvcqg", "registry-reverification-sweep",
-                "payments-reconcile-with-gateways");
+                "payments-reconcile-with-gateways", "catalogue-refresh-schedule");
         assertThat(SingletonJobs.isScheduled("jms:queue:lgsp.onestop.dossier")).isFalse();
         assertThat(SingletonJobs.isScheduled("platform-http:/api")).isFalse();
     }
