@@ -40,7 +40,7 @@ print("null" if v is None else (str(v).lower() if isinstance(v, bool) else v if 
 STEP=0
 trap 'echo "walk: stopped in step $STEP: a command failed (is the hub at $HUB?)" >&2' ERR
 step() { STEP=$((STEP + 1)); printf '\n== %d. %s\n' "$STEP" "$1"; }
-show() { printf '   answer:   %s\n' "$(printf '%s' "$1" | head -c 400)"; }
+show() { local a=${1//$'\n'/ }; [ ${#a} -le 300 ] || a="${a:0:300}…"; printf '   answer:   %s\n' "$a"; }
 fail() { printf '   FAILED:   %s\n' "$1" >&2; exit 1; }
 expect() { # expect WHAT ACTUAL WANTED
   if [ "$2" = "$3" ]; then printf '   ok:       %s = %s\n' "$1" "$2"; else fail "$1 is '$2', expected '$3'"; fi
