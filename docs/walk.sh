@@ -73,7 +73,7 @@ step "the hub is up ($HUB)"
 R=$(call GET /actuator/health); show "$(body "$R")"
 expect "HTTP status" "$(status "$R")" 200
 expect "health" "$(body "$R" | json .status)" UP
-# -> {"status":"UP","components":{"camelHealth":...,"db":...,"jms":...}}
+# -> {"status":"UP","groups":["liveness","readiness"],"components":{"camelHealth":{…},…,"db":{…},…,"jms":{…},…}}
 
 step "the land-registration system submits a dossier; 202 once it is stored durably"
 R=$(call POST /api/v1/dossiers "${LAND[@]}" -d '{"procedureCode":"1.001193","procedureName":"Đăng ký khai sinh",
@@ -92,10 +92,13 @@ step "follow it: current state, status history and its trail across systems"
 delivered_to_onestop() { has "$(call GET "/api/v1/dossiers/$CODE" "${LAND[@]}")" '"kind":"DELIVERED","system":"onestop"'; }
 eventually "the trail shows DELIVERED to onestop" delivered_to_onestop
 R=$(call GET "/api/v1/dossiers/$CODE" "${LAND[@]}"); show "$(body "$R")"
-# -> {"dossier":{"dossierCode":"…","procedureName":"Đăng ký khai sinh","fieldCode":"HT","fieldName":"Hộ tịch",
-#     "dueAt":"…","applicant":{…,"verification":{"status":"VERIFIED","source":"CSDLQG_DAN_CU",…}},…},
-#     "status":1,"trail":[{"kind":"RECEIVED","system":"sector-land"},{"kind":"APPLICANT_VERIFIED","system":"population"},
-#     {"kind":"DELIVERED","system":"dvcqg"},{"kind":"DELIVERED","system":"onestop"},…]}
+# -> {"dossier":{"dossierCode":"…","procedureCode":"1.001193","procedureName":"Đăng ký khai sinh",…,
+#     "applicant":{…,"verification":{"status":"VERIFIED","source":"CSDLQG_DAN_CU",…}},…,"dueAt":"…",…,
+#     "fieldCode":"HT","fieldName":"Hộ tịch"},"status":1,…,
+#     "trail":[{"at":"…","kind":"RECEIVED","system":"sector-land","detail":"procedure 1.001193, agency H15.50.05.13, …"},
+#     {…,"kind":"APPLICANT_VERIFIED","system":"population",…},{…,"kind":"DELIVERED","system":"onestop",…},
+#     {…,"kind":"DELIVERED","system":"dvcqg",…},…]}
+#    (the one-stop system and DVCQG are delivered in parallel: their entries come in either order)
 expect "status" "$(body "$R" | json .status)" 1
 expect "applicant verified by" "$(body "$R" | json .dossier.applicant.verification.source)" CSDLQG_DAN_CU
 expect "verification" "$(body "$R" | json .dossier.applicant.verification.status)" VERIFIED
@@ -142,22 +145,30 @@ expect "birthDate from the registry" "$(body "$R" | json .dossier.applicant.birt
 R=$(call GET /sim/onestop/received)
 expect_in "what the one-stop system received" "$(body "$R")" '"fullName":"Đặng Kim Linh"'
 
-step "look a citizen up in the national population database (purpose headers required, audited)"
+step "look a citizen up in the national population database for a dossier the caller holds (purpose headers required, audited)"
 # sample identifiers of the synthetic citizens and enterprises: /sim/population/records, /sim/business/records
 R=$(call GET /api/v1/citizens/008173100398 -H 'X-Api-Key: demo-onestop-key' \
   -H "X-Dossier-Code: $CODE" -H 'X-Officer-Id: cb-01')
 show "$(body "$R")"
 # -> {"personalId":"008173100398","fullName":"Đặng Kim Linh","gender":"FEMALE","birthDate":"1973-05-06",
-#     "ethnicity":"Kinh","nationality":"Việt Nam","permanentAddress":{"detail":"Thôn Bản Tùy, xã Tràng Đà, …"},…}
+#     "ethnicity":"Kinh","nationality":"Việt Nam","hometown":{…},
+#     "permanentAddress":{…,"detail":"Thôn Bản Tùy, xã Tràng Đà, tỉnh Tuyên Quang",…},"currentAddress":{…}}
 expect "HTTP status" "$(status "$R")" 200
 expect "fullName" "$(body "$R" | json .fullName)" "Đặng Kim Linh"
+# the dossier in X-Dossier-Code must exist and be the caller's own or assigned to it
+R=$(call GET /api/v1/citizens/008173100398 -H 'X-Api-Key: demo-onestop-key' \
+  -H "X-Dossier-Code: H15.50.05.13-000101-9999" -H 'X-Officer-Id: cb-01')
+# -> {"type":"urn:lgsp-hub:error:dossier-not-found",…,"status":404,
+#     "detail":"No dossier has the code given in X-Dossier-Code",…,"code":"DOSSIER_NOT_FOUND",…}
+expect "naming a dossier that does not exist: HTTP status" "$(status "$R")" 404
+expect "code" "$(body "$R" | json .code)" DOSSIER_NOT_FOUND
 
 step "look an enterprise up in the national business-registration database"
 R=$(call GET /api/v1/enterprises/5060701707 -H 'X-Api-Key: demo-onestop-key' \
   -H "X-Dossier-Code: $CODE" -H 'X-Officer-Id: cb-01')
 show "$(body "$R")"
-# -> {"enterpriseCode":"5060701707","name":"DOANH NGHIỆP TƯ NHÂN CHÈ SHAN TUYẾT CAO NGUYÊN ĐÁ",
-#     "typeName":"Doanh nghiệp tư nhân","representatives":["Vũ Văn Long"],"mainActivity":"Trồng cây chè",…}
+# -> {"enterpriseCode":"5060701707","name":"DOANH NGHIỆP TƯ NHÂN CHÈ SHAN TUYẾT CAO NGUYÊN ĐÁ","typeCode":"4",
+#     "typeName":"Doanh nghiệp tư nhân",…,"representatives":["Vũ Văn Long"],"mainActivity":"Trồng cây chè"}
 expect "HTTP status" "$(status "$R")" 200
 expect "name" "$(body "$R" | json .name)" "DOANH NGHIỆP TƯ NHÂN CHÈ SHAN TUYẾT CAO NGUYÊN ĐÁ"
 
@@ -180,8 +191,9 @@ expect_in "the same request again" "$(body "$R")" "<hs:MaHoSo>$CIVIL_CODE</hs:Ma
 expect_in "the same request again" "$(body "$R")" '<hs:TrungLap>true</hs:TrungLap>'
 
 step "pay the first dossier's fee LP01 (8 000 VND) through the national payment platform"
-R=$(call POST "/api/v1/dossiers/$CODE/payments" "${ONESTOP[@]}" -d '{"fees":[{"code":"LP01","amount":8000}],
-  "amount":8000,"payer":"Lý Xuân Thắng","returnUrl":"https://dvc.example.vn/ket-qua","gateway":"payment"}')
+PAY='{"fees":[{"code":"LP01","amount":8000}],"amount":8000,"payer":"Lý Xuân Thắng",
+  "returnUrl":"https://dvc.example.vn/ket-qua","gateway":"payment"}'
+R=$(call POST "/api/v1/dossiers/$CODE/payments" "${ONESTOP[@]}" -d "$PAY")
 show "$(body "$R")"
 # -> {"transactionId":"PAY…","dossierCode":"…","gateway":"payment","amount":8000,"state":"PENDING",
 #     "paymentUrl":"http://127.0.0.1:8080/sim/payment/pay/PAY…"}
@@ -189,16 +201,22 @@ expect "HTTP status" "$(status "$R")" 201
 expect "state" "$(body "$R" | json .state)" PENDING
 TX=$(body "$R" | json .transactionId)
 echo "   TX=$TX"
+R=$(call POST "/api/v1/dossiers/$CODE/payments" "${ONESTOP[@]}" -d "$PAY")
+# the same request again (a proxy's retry, a client's after a timeout): the same transaction, 200 instead of 201
+# -> {"transactionId":"(the same)",…,"state":"PENDING","paymentUrl":"(the same)"}
+expect "the same request again: HTTP status" "$(status "$R")" 200
+expect "the same request again: transactionId" "$(body "$R" | json .transactionId)" "$TX"
 # the simulated payer pays; the simulator notifies the hub (options: outcome PAID|FAILED, notifications, delayMs,
 # wrongSignature, amount); /sim/payment/notify/$TX sends again; /sim/payment/notifications shows the hub's replies
 R=$(call POST "/sim/payment/pay/$TX" -H 'Content-Type: application/json' -d '{}'); show "$(body "$R")"
-# -> {"transactionId":"PAY…","state":"PAID","gatewayRef":"…","amount":8000}
+# -> {"state":"PAID","transactionId":"PAY…","amount":8000,"gatewayRef":"…"}
 expect "HTTP status" "$(status "$R")" 200
 paid() { has "$(call GET "/api/v1/dossiers/$CODE/payments" "${ONESTOP[@]}")" '"state":"PAID"'; }
 eventually "the hub settled the payment PAID" paid
 R=$(call GET "/api/v1/dossiers/$CODE/payments" "${ONESTOP[@]}"); show "$(body "$R")"
-# -> [{"transactionId":"PAY…","gateway":"payment","amount":8000,"fees":["LP01"],"state":"PAID",
-#      "settledBy":"callback",…}]
+# -> [{"transactionId":"PAY…","dossierCode":"…","gateway":"payment","amount":8000,"fees":["LP01"],"state":"PAID",
+#      "gatewayRef":"…","settledBy":"callback",…}]
+expect "a second transaction" "$(body "$R" | json '.[1]')" null
 expect "settled by" "$(body "$R" | json '.[0].settledBy')" callback
 
 step "the one-stop system asks for a supplement; the land system, which submitted the dossier, receives it"
