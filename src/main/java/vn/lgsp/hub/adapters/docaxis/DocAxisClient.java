@@ -21,11 +21,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Client of the national document axis (CONTRACTS.md §4): {@code sendEdoc}, {@code getReceivedEdocList},
- * {@code getEdoc}, {@code updateStatus}, every request carrying the signed headers {@code from}, {@code to},
- * {@code servicetype}, {@code messagetype} and {@code hash-header}. Package bodies are streamed from and to files,
- * never held whole in memory. Answers other than 2xx raise {@link DocAxisException} (4xx permanent, others
- * temporary).
+ * Client of the national document axis (docs/contracts.md "Document-management system via the national document
+ * axis"): {@code sendEdoc}, {@code getReceivedEdocList}, {@code getEdoc}, {@code updateStatus}, every request
+ * carrying the signed headers {@code from}, {@code to}, {@code servicetype}, {@code messagetype} and
+ * {@code hash-header}. Package bodies are streamed from and to files, never held whole in memory. Answers other than
+ * 2xx raise {@link DocAxisException} (4xx permanent, others temporary).
  */
 @Component
 public class DocAxisClient {

@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the national document axis ({@code hub.systems.docaxis.*}, CONTRACTS.md §4): its address, the
- * hub's identity on it (agency code, shared signing secret), the queues of outbound documents and status packages,
- * the queues of what goes to the one-stop system (statuses and replies; new documents), the limits on received
- * packages, the servicetype header and the agency's values written into each document ({@link Document}).
+ * Settings of the national document axis ({@code hub.systems.docaxis.*}, docs/contracts.md "Document-management
+ * system via the national document axis"): its address, the hub's identity on it (agency code, shared signing
+ * secret), the queues of outbound documents and status packages, the queues of what goes to the one-stop system
+ * (statuses and replies; new documents), the limits on received packages, the servicetype header and the agency's
+ * values written into each document ({@link Document}).
  */
 @ConfigurationProperties(prefix = "hub.systems.docaxis")
 public record DocAxisProperties(

@@ -20,10 +20,10 @@ import vn.lgsp.hub.platform.ExternalCalls;
 import vn.lgsp.hub.routing.DeliveryFailures;
 
 /**
- * Client of the National Public Service Portal (CONTRACTS.md §1): log in with the {@code dstcode} header, then call
- * services by name with the session token. The token is only a cache: a call answered with a session-expired
- * {@code error_code} logs in again and is repeated once. Bodies are UTF-8 JSON, so Vietnamese text goes out
- * byte for byte as the hub holds it.
+ * Client of the National Public Service Portal (docs/contracts.md "National Public Service Portal (DVCQG)"): log in
+ * with the {@code dstcode} header, then call services by name with the session token. The token is only a cache: a
+ * call answered with a session-expired {@code error_code} logs in again and is repeated once. Bodies are UTF-8 JSON,
+ * so Vietnamese text goes out byte for byte as the hub holds it.
  */
 @Component
 public class DvcqgClient {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.Ids;
 
 /**
- * Client of the province's own bank gateway, VNPay 2.1.0 style (CONTRACTS.md §5): the payer goes to a signed URL
- * (no server call), the gateway notifies with signed {@code vnp_*} query parameters (paid iff
+ * Client of the province's own bank gateway, VNPay 2.1.0 style (docs/contracts.md "Payment gateways"): the payer
+ * goes to a signed URL (no server call), the gateway notifies with signed {@code vnp_*} query parameters (paid iff
  * {@code vnp_ResponseCode} and {@code vnp_TransactionStatus} are "00"), and {@code querydr} answers a transaction's
  * state. Amounts travel ×100 ({@code vnp_Amount}); the hub keeps whole VND.
  */

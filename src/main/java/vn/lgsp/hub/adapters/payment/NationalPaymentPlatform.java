@@ -10,9 +10,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Client of the national payment platform (CONTRACTS.md §5, Keypay-era contract). {@code create} registers the
- * order with its bill and answers the payment URL; notifications are JSON verified with {@code key2};
- * {@code status == 0} means paid; {@code detail} answers a transaction's state.
+ * Client of the national payment platform (docs/contracts.md "Payment gateways", Keypay-era contract).
+ * {@code create} registers the order with its bill and answers the payment URL; notifications are JSON verified with
+ * {@code key2}; {@code status == 0} means paid; {@code detail} answers a transaction's state.
  * <p>The contract names the fields of create's check_sum; for the notification and detail it says only "verified
  * with key2": the hub signs and verifies their scalar fields in alphabetical order (as create's are), listed below,
  * which is the configuration point to adjust against the platform's current specification.

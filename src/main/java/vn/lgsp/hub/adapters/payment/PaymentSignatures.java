@@ -13,7 +13,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The two gateways' signature schemes (CONTRACTS.md §5), shared by the hub's clients and the simulators.
+ * The two gateways' signature schemes (docs/contracts.md "Payment gateways"), shared by the hub's clients and the
+ * simulators.
  * <ul>
  *   <li>National payment platform: {@code hex(HMAC-SHA256(key, v1|v2|...))} over named fields in a fixed order
  *       ({@code key1} for what the hub sends, {@code key2} for what the platform sends).</li>

@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP headers the population database gateway requires on every call (CONTRACTS.md §2): {@code Timestamp}
- * (epoch ms), {@code Authorization: Basic base64(user:sha256hex(authUrl + user + timestamp + secret))},
- * {@code X-Road-Client} and {@code ApiKey}. The secret itself never travels.
+ * The HTTP headers the population database gateway requires on every call (docs/contracts.md "National population
+ * database (CSDLQG về dân cư)"): {@code Timestamp} (epoch ms),
+ * {@code Authorization: Basic base64(user:sha256hex(authUrl + user + timestamp + secret))}, {@code X-Road-Client}
+ * and {@code ApiKey}. The secret itself never travels.
  */
 @Component("populationSignature")
 public class PopulationSignature {

@@ -3,7 +3,7 @@ package vn.lgsp.hub.canonical.validation;
 import java.util.regex.Pattern;
 
 /**
- * Structural checks of Vietnamese identifiers, per CONTRACTS.md "Common conventions".
+ * Structural checks of Vietnamese identifiers, per docs/contracts.md "What every contract shares".
  * Pure functions, used by the bean-validation constraints and by adapters.
  */
 public final class Identifiers {

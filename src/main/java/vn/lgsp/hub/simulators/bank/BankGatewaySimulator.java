@@ -29,7 +29,7 @@ import vn.lgsp.hub.adapters.payment.PaymentSignatures;
 import vn.lgsp.hub.simulators.support.PaymentGatewaySimulator;
 
 /**
- * Simulator of the province's bank gateway, VNPay 2.1.0 style (CONTRACTS.md §5): the payer page
+ * Simulator of the province's bank gateway, VNPay 2.1.0 style (docs/contracts.md "Payment gateways"): the payer page
  * {@code GET paymentv2/vpcpay.html?vnp_...} (signature verified; the order is held from then on),
  * {@code POST pay/{id}} and {@code notify/{id}} (see {@link PaymentGatewaySimulator}) sending signed GET
  * notifications to {@code hub.simulators.bank.ipn-url}, and {@code querydr} at

@@ -30,9 +30,10 @@ import vn.lgsp.hub.simulators.support.SimulatorController;
 /**
  * Simulator of the national business-registration database: an OAuth2 token endpoint (client credentials, HTTP
  * Basic client authentication) at {@code POST /sim/business/oauth/token} and
- * {@code GET /sim/business/api/chiTietDoanhNghiep?msdn=} answering in the registry's shape (CONTRACTS.md §3),
- * Status 0 for an unknown code. Fault API as every simulator; {@code received} counts lookups (by msdn),
- * {@code records} lists sample enterprises and the number of tokens issued.
+ * {@code GET /sim/business/api/chiTietDoanhNghiep?msdn=} answering in the registry's shape (docs/contracts.md
+ * "National business-registration database"), Status 0 for an unknown code. Fault API as every simulator;
+ * {@code received} counts lookups (by msdn), {@code records} lists sample enterprises and the number of tokens
+ * issued.
  */
 @RestController
 @RequestMapping("/sim/business")

@@ -50,10 +50,10 @@ import vn.lgsp.hub.documents.EdxmlWriter;
 import vn.lgsp.hub.simulators.support.SimulatorController;
 
 /**
- * Simulator of the national document axis with a document-management system behind it (CONTRACTS.md §4).
- * {@code POST /sendEdoc} checks the signed headers, streams the package to disk, validates it against the edXML
- * schema and records what arrived (inspection: {@code GET received}, keyed by DocumentId; status packages, in
- * arrival order, at {@code GET statuses}). After
+ * Simulator of the national document axis with a document-management system behind it (docs/contracts.md
+ * "Document-management system via the national document axis"). {@code POST /sendEdoc} checks the signed headers,
+ * streams the package to disk, validates it against the edXML schema and records what arrived (inspection:
+ * {@code GET received}, keyed by DocumentId; status packages, in arrival order, at {@code GET statuses}). After
  * {@code replyDelayMs} the document-management system answers: statuses 03, 05, 06 and a reply document
  * ({@code mode=complete}), 02 ({@code refuse}) or 03, 13 ({@code recall}). Packages waiting for the hub live in
  * files under the data directory, so they survive a restart of the hub like a real axis would.

@@ -34,14 +34,14 @@ import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.simulators.support.SimulatorController;
 
 /**
- * Simulator of the National Public Service Portal (DVCQG, CONTRACTS.md §1). Login with {@code dstcode} and
- * credentials gives a session that expires after a configurable time or number of calls (answered with
- * {@code error_code} {@value #SESSION_EXPIRED}); {@code TraCuuHoSo} answers what it holds; {@code DongBoHoSoMC}
- * stores whole dossiers (insert, or replace when {@code isUpdating} is "True"); {@code CapNhatTienDoHoSoMC}
- * appends progress steps, duplicates included, as an append-only portal would. Invalid data, and dossiers flagged
- * poison through {@code PUT poison/{MaHoSo}}, are answered {@code error_code} {@value #INVALID_DATA}.
- * {@code received} lists the progress steps by identity with their arrival counts; {@code dossiers} lists what it
- * holds per dossier, in arrival order.
+ * Simulator of the National Public Service Portal (docs/contracts.md "National Public Service Portal (DVCQG)").
+ * Login with {@code dstcode} and credentials gives a session that expires after a configurable time or number of
+ * calls (answered with {@code error_code} {@value #SESSION_EXPIRED}); {@code TraCuuHoSo} answers what it holds;
+ * {@code DongBoHoSoMC} stores whole dossiers (insert, or replace when {@code isUpdating} is "True");
+ * {@code CapNhatTienDoHoSoMC} appends progress steps, duplicates included, as an append-only portal would. Invalid
+ * data, and dossiers flagged poison through {@code PUT poison/{MaHoSo}}, are answered {@code error_code}
+ * {@value #INVALID_DATA}. {@code received} lists the progress steps by identity with their arrival counts;
+ * {@code dossiers} lists what it holds per dossier, in arrival order.
  */
 @RestController
 @RequestMapping("/sim/dvcqg")

@@ -27,9 +27,9 @@ import vn.lgsp.hub.adapters.payment.PaymentSignatures;
 import vn.lgsp.hub.simulators.support.PaymentGatewaySimulator;
 
 /**
- * Simulator of the national payment platform (CONTRACTS.md §5): {@code POST create} (check_sum verified with key1;
- * answers the payment URL), a payment page {@code GET pay/{id}}, {@code POST pay/{id}} and {@code notify/{id}}
- * (see {@link PaymentGatewaySimulator}) sending JSON notifications signed with key2 to
+ * Simulator of the national payment platform (docs/contracts.md "Payment gateways"): {@code POST create} (check_sum
+ * verified with key1; answers the payment URL), a payment page {@code GET pay/{id}}, {@code POST pay/{id}} and
+ * {@code notify/{id}} (see {@link PaymentGatewaySimulator}) sending JSON notifications signed with key2 to
  * {@code hub.simulators.payment.ipn-url}, and {@code POST detail} (the query API).
  */
 @RestController
