@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
     public static void main(String[] args) {
+        if (HubHelp.asked(args)) {
+            HubHelp.print(System.out);
+            return;
+        }
         SpringApplication.run(HubApplication.class, args);
     }
 }

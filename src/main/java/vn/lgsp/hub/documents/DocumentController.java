@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -52,14 +51,14 @@ public class DocumentController {
             description = "Stores the request durably and answers 202; the hub then sends it as an edXML package "
                     + "(QCVN 102:2016) over the national document axis. Statuses and the reply come back as dossier "
                     + "events.")
-    public ResponseEntity<Map<String, String>> request(@PathVariable String dossierCode,
-                                                       @RequestBody DocumentRequest request) {
+    public ResponseEntity<DocumentRequests.RequestAccepted> request(@PathVariable String dossierCode,
+                                                             @RequestBody DocumentRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(requests.request(dossierCode, request, Callers.current()));
     }
 
     @GetMapping(path = "/api/v1/dossiers/{dossierCode}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Document requests of a dossier and where they stand")
-    public List<Map<String, Object>> requests(@PathVariable String dossierCode) {
+    public List<DocumentRequests.RequestSummary> requests(@PathVariable String dossierCode) {
         return requests.ofDossier(dossierCode);
     }
 
@@ -80,7 +79,7 @@ public class DocumentController {
     @GetMapping(path = "/api/v1/documents/received/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A document received over the document axis, with its trail",
             description = "key: DOC-<hash of the sender's DocumentId>, as the one-stop system received it (documentKey)")
-    public Map<String, Object> received(@PathVariable String key) {
+    public ReceivedDocuments.ReceivedDocument received(@PathVariable String key) {
         return received.view(key).orElseThrow(() -> new HubException(ErrorCode.NOT_FOUND, "No such received document"));
     }
 
@@ -94,7 +93,7 @@ public class DocumentController {
             description = "Ties the document to the dossier: its sender gets status 04 (assigned) now, then 05 "
                     + "(processing) and 06 (completed) as the dossier progresses (mappings/docaxis/status.hub-to-docaxis.csv). "
                     + "The caller must own or be assigned the dossier (403 otherwise).")
-    public Map<String, Object> takenUp(@PathVariable String key, @RequestBody TakenUp body) {
+    public ReceivedDocuments.ReceivedDocument takenUp(@PathVariable String key, @RequestBody TakenUp body) {
         if (body.dossierCode() == null || body.dossierCode().isBlank()) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "dossierCode is required");
         }
@@ -114,7 +113,11 @@ public class DocumentController {
 
     @GetMapping(path = "/api/v1/admin/documents/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Packages from the document axis the hub could not read, with the reason")
-    public Map<String, Object> deadLetters() {
-        return Map.of("items", inbox.deadLetters());
+    public AxisDeadLetters deadLetters() {
+        return new AxisDeadLetters(inbox.deadLetters());
+    }
+
+    /** Packages from the document axis the hub could not read. */
+    public record AxisDeadLetters(List<DocumentInbox.AxisDeadLetter> items) {
     }
 }

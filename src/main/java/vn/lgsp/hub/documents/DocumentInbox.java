@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -276,9 +277,15 @@ public class DocumentInbox {
         return "fail";
     }
 
-    public List<Map<String, Object>> deadLetters() {
+    public List<AxisDeadLetter> deadLetters() {
         return jdbc.sql("SELECT doc_id, sender, reason, received_at FROM docaxis_dead_letter ORDER BY id")
-                .query().listOfRows();
+                .query((rs, n) -> new AxisDeadLetter(rs.getString("doc_id"), rs.getString("sender"),
+                        rs.getString("reason"), rs.getObject("received_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** A package from the axis the hub could not read: its id on the axis, its sender, why, and when. */
+    public record AxisDeadLetter(String docId, String sender, String reason, OffsetDateTime receivedAt) {
     }
 
     private static String note(String description) {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +61,7 @@ public class DocumentRequests {
         this.sources = sources;
     }
 
-    public Map<String, String> request(String dossierCode, DocumentRequest request, ConnectedSystem caller) {
+    public RequestAccepted request(String dossierCode, DocumentRequest request, ConnectedSystem caller) {
         validation.check(request);
         checkAttachments(request.attachments());
         String documentId = "LGSP-" + Ids.random();
@@ -76,7 +76,7 @@ public class DocumentRequests {
                     + " with " + request.attachments().size() + " attachment(s)");
             outbox.enqueue(queue, dossierCode, DOCUMENT_REQUESTED, documentId);
         });
-        return Map.of("documentId", documentId, "dossierCode", dossierCode, "state", "REQUESTED");
+        return new RequestAccepted(documentId, dossierCode, "REQUESTED");
     }
 
     public Optional<Stored> find(String documentId) {
@@ -88,10 +88,23 @@ public class DocumentRequests {
                 .optional();
     }
 
-    public List<Map<String, Object>> ofDossier(String dossierCode) {
+    public List<RequestSummary> ofDossier(String dossierCode) {
         return jdbc.sql("SELECT document_id, state, axis_doc_id, created_at, sent_at FROM document_request "
                         + "WHERE dossier_code = ? ORDER BY created_at")
-                .param(dossierCode).query().listOfRows();
+                .param(dossierCode)
+                .query((rs, n) -> new RequestSummary(rs.getString("document_id"), rs.getString("state"),
+                        rs.getString("axis_doc_id"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("sent_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** A document request as accepted: the hub's id for it, its dossier, and its state (REQUESTED). */
+    public record RequestAccepted(String documentId, String dossierCode, String state) {
+    }
+
+    /** A document request of a dossier and where it stands; axisDocId and sentAt once it is sent. */
+    public record RequestSummary(String documentId, String state, String axisDocId, OffsetDateTime createdAt,
+                          OffsetDateTime sentAt) {
     }
 
     /** Marks the request sent; false when another node or an earlier attempt already did. */

@@ -2,6 +2,8 @@ package vn.lgsp.hub.documents;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.routing.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
+import vn.lgsp.hub.trail.TrailEntry;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
@@ -136,7 +139,7 @@ public class ReceivedDocuments {
      * The one-stop system took a received document up as a dossier: the document is tied to it, so its sender hears
      * 04 (assigned) now and the dossier's progress from here on. Tying it again to the same dossier changes nothing.
      */
-    public Map<String, Object> takenUp(String key, String dossierCode) {
+    public ReceivedDocument takenUp(String key, String dossierCode) {
         tx.executeWithoutResult(t -> {
             StoredDossier dossier = dossiers.lock(dossierCode).orElseThrow(() -> new HubException(
                     ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
@@ -170,13 +173,31 @@ public class ReceivedDocuments {
     }
 
     /** A received document as the hub holds it, with its trail; empty if the key is unknown. */
-    public Optional<Map<String, Object>> view(String key) {
+    public Optional<ReceivedDocument> view(String key) {
         return jdbc.sql("SELECT document_key, document_id, axis_doc_id, kind, sender_id, sender_name, code, "
                         + "promulgation_date, subject, dossier_code, received_at FROM docaxis_document WHERE document_key = ?")
-                .param(key).query().listOfRows().stream().findFirst().map(row -> {
-                    Map<String, Object> view = new LinkedHashMap<>(row);
-                    view.put("trail", trail.of(key));
-                    return view;
-                });
+                .param(key)
+                .query((rs, n) -> new ReceivedDocument(rs.getString("document_key"), rs.getString("document_id"),
+                        rs.getString("axis_doc_id"), rs.getString("kind"), rs.getString("sender_id"),
+                        rs.getString("sender_name"), rs.getString("code"),
+                        rs.getObject("promulgation_date", LocalDate.class), rs.getString("subject"),
+                        rs.getString("dossier_code"), rs.getObject("received_at", OffsetDateTime.class), List.of()))
+                .optional()
+                .map(view -> view.withTrail(trail.of(key)));
+    }
+
+    /**
+     * A received document as the API shows it: the hub's key, the sender's DocumentId, the axis id, its kind, sender,
+     * code, promulgation date, subject, the dossier it became (once taken up), when it arrived, and its trail.
+     */
+    public record ReceivedDocument(String documentKey, String documentId, String axisDocId, String kind,
+                                   String senderId, String senderName, String code, LocalDate promulgationDate,
+                                   String subject, String dossierCode, OffsetDateTime receivedAt,
+                                   List<TrailEntry> trail) {
+
+        ReceivedDocument withTrail(List<TrailEntry> entries) {
+            return new ReceivedDocument(documentKey, documentId, axisDocId, kind, senderId, senderName, code,
+                    promulgationDate, subject, dossierCode, receivedAt, entries);
+        }
     }
 }

@@ -157,12 +157,16 @@ public class AccessAudit {
     }
 
     /** The latest refusals, newest first, optionally of one system. */
-    public List<Map<String, Object>> latest(String callerSystem, int limit) {
+    public List<AccessRefusal> latest(String callerSystem, int limit) {
         String where = callerSystem == null ? "" : " WHERE caller_system = ?";
         var statement = jdbc.sql("SELECT id, at, caller_system, service, http_method, path, reason, correlation_id, "
                 + "status FROM access_refusal" + where + " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)));
-        return (callerSystem == null ? statement : statement.param(callerSystem)).query().listOfRows().stream()
-                .map(AccessAudit::lowerCaseKeys).toList();
+        return (callerSystem == null ? statement : statement.param(callerSystem))
+                .query((rs, n) -> new AccessRefusal(rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class).toString(), rs.getString("caller_system"),
+                        rs.getString("service"), rs.getString("http_method"), rs.getString("path"),
+                        rs.getString("reason"), rs.getString("correlation_id"), rs.getInt("status")))
+                .list();
     }
 
     public long count(String callerSystem) {
@@ -170,10 +174,9 @@ public class AccessAudit {
                 .query(Long.class).single();
     }
 
-    private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
-        var out = new java.util.LinkedHashMap<String, Object>();
-        row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v instanceof OffsetDateTime t ? t.toString() : v));
-        return out;
+    /** A refused call as the API shows it: who, which service, which request, why, when, and the answer's status. */
+    public record AccessRefusal(long id, String at, String callerSystem, String service, String httpMethod, String path,
+                          String reason, String correlationId, int status) {
     }
 
     private static String clip(String s, int max) {

@@ -3,7 +3,7 @@ package vn.lgsp.hub.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +23,12 @@ public class AccessRefusalController {
 
     @GetMapping(path = "/api/v1/admin/access-refusals", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refused calls, newest first (who, which service, which request, why, when)")
-    public Map<String, Object> refusals(@RequestParam(name = "system", required = false) String system,
+    public AccessRefusals refusals(@RequestParam(name = "system", required = false) String system,
                                         @RequestParam(name = "limit", defaultValue = "100") int limit) {
-        return Map.of("items", audit.latest(system, limit));
+        return new AccessRefusals(audit.latest(system, limit));
+    }
+
+    /** Refused calls, newest first. */
+    public record AccessRefusals(List<AccessAudit.AccessRefusal> items) {
     }
 }

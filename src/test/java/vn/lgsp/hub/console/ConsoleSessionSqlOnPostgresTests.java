@@ -79,8 +79,8 @@ class ConsoleSessionSqlOnPostgresTests extends SqlOnPostgresTest {
             audit.refused(429, "throttled", "-", "GET", "/api/v1/kpi/sync", "over its rate");
             await().atMost(Duration.ofSeconds(10)).until(() -> audit.backlog() == 0);
             assertThat(audit.latest("throttled", 1)).singleElement().satisfies(row -> {
-                assertThat(((Number) row.get("status")).intValue()).isEqualTo(429);
-                assertThat(row.get("reason")).isEqualTo("over its rate");
+                assertThat(row.status()).isEqualTo(429);
+                assertThat(row.reason()).isEqualTo("over its rate");
             });
         } finally {
             audit.close();

@@ -57,6 +57,12 @@ class DocumentRoundTripIntegrationTests extends DocumentFlowIntegrationTest {
         assertThat(trailCount(code, "DOCUMENT_RECEIVED")).isEqualTo(1);
         assertThat(trailCount(code, "DOCUMENT_SENT")).isEqualTo(1);
         assertThat(axis.receivedLog().get(documentId).arrivals()).isEqualTo(1);
+        JsonNode listed = hub.get("/api/v1/dossiers/" + code + "/documents", ONESTOP_KEY).json().get(0);
+        assertThat(listed.get("documentId").asText()).isEqualTo(documentId);
+        assertThat(listed.get("state").asText()).isEqualTo("SENT");
+        assertThat(listed.get("axisDocId").asText()).isNotBlank();
+        assertThat(listed.get("createdAt").asText()).isNotBlank();
+        assertThat(listed.get("sentAt").asText()).isNotBlank();
 
         JsonNode documents = hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).json();
         String result = resultUrl(code);

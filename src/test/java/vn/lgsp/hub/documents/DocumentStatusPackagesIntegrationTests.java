@@ -37,7 +37,7 @@ class DocumentStatusPackagesIntegrationTests extends DocumentFlowIntegrationTest
         var takenUp = hub.exchange("PUT", "/api/v1/documents/received/" + key + "/dossier", ONESTOP_KEY,
                 "application/json", ("{\"dossierCode\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(takenUp.status()).isEqualTo(200);
-        assertThat(takenUp.json().get("dossier_code").asText()).isEqualTo(code);
+        assertThat(takenUp.json().get("dossierCode").asText()).isEqualTo(code);
         OffsetDateTime at = OffsetDateTime.now().withNano(0);
         report(code, 2, at.plusSeconds(1));   // received: 04 was already said, nothing more
         report(code, 4, at.plusSeconds(2));   // processing: 05

@@ -48,7 +48,7 @@ class HostilePackagesIntegrationTests extends DocumentFlowIntegrationTest {
         assertThat(hub.get("/api/v1/admin/documents/dead-letters", ONESTOP_KEY).status()).isEqualTo(403);
         assertThat(hub.get("/actuator/health", null).status()).isEqualTo(200);
         // Fetched again (duplicate delivery): acknowledged 'fail' again, not dead-lettered twice.
-        assertThat(deadLetters.findValuesAsText("doc_id").stream().filter(expected::containsKey).count())
+        assertThat(deadLetters.findValuesAsText("docId").stream().filter(expected::containsKey).count())
                 .isEqualTo(expected.size());
     }
 
@@ -59,7 +59,7 @@ class HostilePackagesIntegrationTests extends DocumentFlowIntegrationTest {
 
     private static String reasonOf(JsonNode deadLetters, String docId) {
         for (JsonNode item : deadLetters) {
-            if (docId.equals(item.get("doc_id").asText())) {
+            if (docId.equals(item.get("docId").asText())) {
                 return item.get("reason").asText();
             }
         }

@@ -61,7 +61,7 @@ class AccessRightsSecurityIntegrationTests extends SecurityIntegrationTest {
         int audited = refusalsOf("clerk").size();
 
         assertProblem(hub.exchange("PUT", path, CLERK_KEY, "application/json", body), 403, "FORBIDDEN");
-        assertThat(hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).json().hasNonNull("dossier_code"))
+        assertThat(hub.get("/api/v1/documents/received/" + key, ONESTOP_KEY).json().hasNonNull("dossierCode"))
                 .isFalse();
         eventually().until(() -> refusalsOf("clerk").size() == audited + 1);
         assertThat(refusalsOf("clerk").get(audited)).satisfies(row -> {
@@ -71,7 +71,7 @@ class AccessRightsSecurityIntegrationTests extends SecurityIntegrationTest {
 
         Answer tied = hub.exchange("PUT", path, ONESTOP_KEY, "application/json", body);
         assertThat(tied.status()).as(tied.body()).isEqualTo(200);
-        assertThat(tied.json().get("dossier_code").asText()).isEqualTo(code);
+        assertThat(tied.json().get("dossierCode").asText()).isEqualTo(code);
     }
 
     @Test
@@ -122,7 +122,7 @@ class AccessRightsSecurityIntegrationTests extends SecurityIntegrationTest {
         Answer refusals = hub.get("/api/v1/admin/access-refusals?system=sector-land", ADMIN_KEY);
         assertThat(refusals.status()).isEqualTo(200);
         assertThat(refusals.json().get("items").get(0).get("path").asText()).isEqualTo("/api/v1/admin/audit");
-        assertThat(refusals.json().get("items").get(0).get("correlation_id").asText()).isNotBlank();
+        assertThat(refusals.json().get("items").get(0).get("correlationId").asText()).isNotBlank();
         assertProblem(hub.get("/api/v1/admin/access-refusals", ONESTOP_KEY), 403, "FORBIDDEN");
     }
 }
