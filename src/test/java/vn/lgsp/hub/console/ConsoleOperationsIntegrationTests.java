@@ -123,6 +123,18 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void aRouteThatRanShowsMeanP50P99AndLongestOfOneSample() {
+        String code = submit("TIMES");
+        eventually().until(() -> deliveredTo(code, "onestop"));
+
+        JsonNode delivery = route(operator(), "dossier-delivery-to-onestop");
+
+        assertThat(delivery.get("p50Ms").asDouble()).isPositive().isLessThanOrEqualTo(delivery.get("p99Ms").asDouble());
+        assertThat(delivery.get("p99Ms").asDouble()).isLessThanOrEqualTo(delivery.get("maxMs").asDouble());
+        assertThat(delivery.get("meanMs").asDouble()).isPositive().isLessThanOrEqualTo(delivery.get("maxMs").asDouble());
+    }
+
+    @Test
     void aRouteStateWantedOnAnotherNodeIsAppliedHere() {
         String route = "registry-reverification-sweep";
         // as another node's operator action leaves it: only the wanted state in the shared database
@@ -149,6 +161,15 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
             }
         }
         throw new AssertionError("no system " + id);
+    }
+
+    private JsonNode route(ConsoleSession session, String id) {
+        for (JsonNode r : json(session.get("/console/api/routes").body())) {
+            if (r.get("id").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no route " + id);
     }
 
     private JsonNode backlog(ConsoleSession session, String system) {
