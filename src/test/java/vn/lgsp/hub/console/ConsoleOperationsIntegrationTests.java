@@ -135,6 +135,22 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void daysAreTypedAndShownDayMonthYearInEitherLanguage() {
+        ConsoleSession operator = operator();
+
+        String english = operator.get("/console/indicators?from=01/03/2025&to=31/03/2025&lang=en").body();
+        assertThat(english).contains("value=\"01/03/2025\"").contains("value=\"31/03/2025\"")
+                .contains("Dossiers received from 01/03/2025 to 31/03/2025").doesNotContain("type=\"date\"");
+        String vietnamese = operator.get("/console/dead-letters?queue=" + DLQ + "&lang=vi").body();
+        assertThat(vietnamese).contains("placeholder=\"dd/mm/yyyy\"").contains("ngày/tháng/năm")
+                .doesNotContain("type=\"date\"");
+
+        var monthFirst = operator.get("/console/indicators?from=03/31/2025");
+        assertThat(monthFirst.status()).isEqualTo(400);
+        assertThat(monthFirst.body()).contains("id=\"error-code\"").contains("dd/mm/yyyy");
+    }
+
+    @Test
     void aRouteStateWantedOnAnotherNodeIsAppliedHere() {
         String route = "registry-reverification-sweep";
         // as another node's operator action leaves it: only the wanted state in the shared database
