@@ -84,6 +84,7 @@ public class ConsoleController {
     public String deadLetters(@RequestParam String queue, Model model, Authentication user) {
         model.addAttribute("queue", queue);
         model.addAttribute("letters", queues.browse(queue));
+        model.addAttribute("replayTo", ConsoleQueues.replayTarget(queue));
         model.addAttribute("limit", ConsoleQueues.BROWSE_LIMIT);
         return page(model, user, "dead-letters");
     }

@@ -84,6 +84,14 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
         assertThat(dlq).isNotNull();
         assertThat(dlq.get("deadLetter").asBoolean()).isTrue();
         assertThat(dlq.get("messages").asLong()).isGreaterThanOrEqualTo(2);
+        // Replay, discard and replay-all ask first, naming the message, where it goes, in the page's language.
+        assertThat(operator.get("/console/dead-letters?queue=" + DLQ + "&lang=vi").body())
+                .contains("data-confirm=\"Gửi lại 1 tin của hồ sơ " + a + " tới lgsp.onestop.dossier?\"")
+                .contains("data-confirm=\"Hủy bỏ vĩnh viễn 1 tin của hồ sơ " + a + " khỏi " + DLQ + "?")
+                .contains("data-confirm=\"Gửi lại mọi tin trong " + DLQ + " khớp bộ lọc tới lgsp.onestop.dossier?\"");
+        assertThat(operator.get("/console/dead-letters?queue=" + DLQ + "&lang=en").body())
+                .contains("data-confirm=\"Replay 1 message of dossier " + b + " to lgsp.onestop.dossier?\"")
+                .contains("data-confirm=\"Discard 1 message of dossier " + b + " from " + DLQ + " for good?");
         String yesterday = LocalDate.now(DossierTrail.ZONE).minusDays(1).toString();
         // a date filter that excludes today replays nothing
         assertThat(operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "HTTP 410",
