@@ -186,6 +186,23 @@ class ConsolePiecesTests {
         }
     }
 
+    @Test
+    void anIndicatorLineJoinsTheDaysAroundADayWithoutDossiers() {
+        var busy = new IndicatorFormulas.Figures(2, 2, 0, 0, 0, 0, 0, 0);
+        var halfSynced = new IndicatorFormulas.Figures(4, 2, 0, 0, 0, 0, 0, 0);
+        var chart = Chart.of(List.of(new Indicators.Bucket(LocalDate.of(2026, 11, 1), "01/11", busy),
+                new Indicators.Bucket(LocalDate.of(2026, 11, 2), "02/11", IndicatorFormulas.Figures.NONE),
+                new Indicators.Bucket(LocalDate.of(2026, 11, 3), "03/11", halfSynced)));
+
+        var sync = chart.series().get(0);
+        assertThat(sync.key()).isEqualTo("indicator.sync");
+        assertThat(sync.points()).hasSize(2);
+        assertThat(sync.polylines()).singleElement().satisfies(line -> assertThat(line.split(" ")).containsExactly(
+                String.format(java.util.Locale.ROOT, "%.1f,%.1f", (double) chart.left(), chart.y(100)),
+                String.format(java.util.Locale.ROOT, "%.1f,%.1f", (double) chart.right(), chart.y(50))));
+        assertThat(chart.labels()).extracting(Chart.Label::text).containsExactly("01/11", "02/11", "03/11");
+    }
+
     private static <T> T in(Locale language, Supplier<T> written) {
         LocaleContextHolder.setLocale(language);
         try {
