@@ -8,11 +8,13 @@ import vn.lgsp.hub.console.IndicatorFormulas.Figures;
 
 /**
  * An indicator chart drawn on the server as SVG coordinates: one line per indicator over the period's buckets,
- * 0-100 % on the y axis; a bucket without dossiers leaves a gap. No script and no external library.
+ * 0-100 % on the y axis, the buckets on the x axis, a legend below. A bucket without dossiers measures nothing:
+ * the line joins the buckets on either side of it (with gaps, daily buckets of a quiet period were loose dots).
+ * No script and no external library.
  */
 public record Chart(int width, int height, List<Series> series, List<Label> labels, List<Integer> gridY) {
 
-    /** One indicator's line: its message key, CSS class, and the SVG polylines between gaps. */
+    /** One indicator's line: its message key, CSS class, the SVG polyline (none without data) and its points. */
     public record Series(String key, String css, List<String> polylines, List<double[]> points) {
     }
 
@@ -52,6 +54,10 @@ public record Chart(int width, int height, List<Series> series, List<Label> labe
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - percent / 100.0);
     }
 
+    public int top() {
+        return TOP;
+    }
+
     public int left() {
         return LEFT;
     }
@@ -72,7 +78,6 @@ public record Chart(int width, int height, List<Series> series, List<Label> labe
         for (int i = 0; i < buckets.size(); i++) {
             Double value = rate.apply(buckets.get(i).figures());
             if (value == null) {
-                flush(lines, line);
                 continue;
             }
             double x = x(i, buckets.size());

@@ -3,7 +3,6 @@ package vn.lgsp.hub.console;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,6 +84,7 @@ public class ConsoleController {
     public String deadLetters(@RequestParam String queue, Model model, Authentication user) {
         model.addAttribute("queue", queue);
         model.addAttribute("letters", queues.browse(queue));
+        model.addAttribute("replayTo", ConsoleQueues.replayTarget(queue));
         model.addAttribute("limit", ConsoleQueues.BROWSE_LIMIT);
         return page(model, user, "dead-letters");
     }
@@ -97,10 +97,10 @@ public class ConsoleController {
 
     @PostMapping("/dead-letters/replay-matching")
     public String replayMatching(@RequestParam String queue, @RequestParam(required = false) String reason,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  Principal operator) {
-        int n = queues.replayMatching(queue, new ConsoleQueues.Filter(reason, from, to), operator.getName());
+        var filter = new ConsoleQueues.Filter(reason, ConsoleFormat.parseDay(from), ConsoleFormat.parseDay(to));
+        int n = queues.replayMatching(queue, filter, operator.getName());
         return backToDeadLetters(queue, "replayed", n);
     }
 
@@ -125,11 +125,10 @@ public class ConsoleController {
     }
 
     @GetMapping("/indicators")
-    public String indicators(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    public String indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "DAY") Indicators.Granularity granularity,
                              Model model, Authentication user) {
-        Indicators.Report report = report(from, to, granularity);
+        Indicators.Report report = report(ConsoleFormat.parseDay(from), ConsoleFormat.parseDay(to), granularity);
         model.addAttribute("report", report);
         model.addAttribute("chart", Chart.of(report.buckets()));
         return page(model, user, "indicators");

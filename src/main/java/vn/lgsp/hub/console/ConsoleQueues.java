@@ -49,9 +49,9 @@ public class ConsoleQueues {
     public record QueueDepth(String name, long messages, long consumers, boolean deadLetter, Long firstMessageAt) {
     }
 
-    /** A dead letter as the console shows it; the payload is masked. */
+    /** A dead letter as the console shows it, and the queue a replay sends it to (null if unknown); payload masked. */
     public record DeadLetter(String messageId, String dossierCode, String eventType, String reason, Integer attempts,
-                             String route, OffsetDateTime deadLetteredAt, String maskedPayload) {
+                             String route, OffsetDateTime deadLetteredAt, String maskedPayload, String replayTo) {
     }
 
     /** Which dead letters "replay all" takes: a reason substring and dead-lettered dates (local), each optional. */
@@ -165,7 +165,7 @@ public class ConsoleQueues {
             try (QueueBrowser browser = session.createBrowser(session.createQueue(deadLetterQueue))) {
                 Enumeration<?> messages = browser.getEnumeration();
                 while (messages.hasMoreElements() && letters.size() < BROWSE_LIMIT) {
-                    letters.add(view((Message) messages.nextElement()));
+                    letters.add(view(deadLetterQueue, (Message) messages.nextElement()));
                 }
             }
             return letters;
@@ -237,14 +237,20 @@ public class ConsoleQueues {
     }
 
     private static String originalQueue(String deadLetterQueue, Message message) throws JMSException {
-        if (deadLetterQueue.endsWith(DeadLetters.SUFFIX) && !deadLetterQueue.equals(BROKER_DEAD_LETTERS)) {
-            return deadLetterQueue.substring(0, deadLetterQueue.length() - DeadLetters.SUFFIX.length());
+        String original = replayTarget(deadLetterQueue);
+        if (original == null) {
+            original = message.getStringProperty(ORIGINAL_ADDRESS);
         }
-        String original = message.getStringProperty(ORIGINAL_ADDRESS);
         if (original == null) {
             throw new HubException(ErrorCode.CONSOLE_TARGET_NOT_FOUND, "The message does not name its original queue");
         }
         return original;
+    }
+
+    /** Where every message of a dead-letter queue is replayed to, or null when each message names its own. */
+    public static String replayTarget(String deadLetterQueue) {
+        return deadLetterQueue.endsWith(DeadLetters.SUFFIX) && !deadLetterQueue.equals(BROKER_DEAD_LETTERS)
+                ? deadLetterQueue.substring(0, deadLetterQueue.length() - DeadLetters.SUFFIX.length()) : null;
     }
 
     /** The message as it was first sent: body, the hub's headers and the message group; no dead-letter headers. */
@@ -273,7 +279,7 @@ public class ConsoleQueues {
         return copy;
     }
 
-    private static DeadLetter view(Message m) throws JMSException {
+    private static DeadLetter view(String deadLetterQueue, Message m) throws JMSException {
         String body = m instanceof TextMessage text ? text.getText() : "(" + m.getClass().getSimpleName() + ")";
         OffsetDateTime at = null;
         String when = m.getStringProperty(MessageHeaders.DEAD_LETTER_AT);
@@ -285,11 +291,13 @@ public class ConsoleQueues {
         if (at == null && m.getJMSTimestamp() > 0) {
             at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(m.getJMSTimestamp()), DossierTrail.ZONE);
         }
+        String replayTo = replayTarget(deadLetterQueue);
         Integer attempts = m.propertyExists(MessageHeaders.DEAD_LETTER_ATTEMPTS)
                 ? m.getIntProperty(MessageHeaders.DEAD_LETTER_ATTEMPTS) : null;
         return new DeadLetter(m.getJMSMessageID(), m.getStringProperty(MessageHeaders.DOSSIER_CODE),
                 m.getStringProperty(MessageHeaders.EVENT_TYPE), m.getStringProperty(MessageHeaders.DEAD_LETTER_REASON),
-                attempts, m.getStringProperty(MessageHeaders.DEAD_LETTER_ROUTE), at, PayloadMasking.mask(body));
+                attempts, m.getStringProperty(MessageHeaders.DEAD_LETTER_ROUTE), at, PayloadMasking.mask(body),
+                replayTo == null ? m.getStringProperty(ORIGINAL_ADDRESS) : replayTo);
     }
 
     private static void requireDeadLetterQueue(String name) {

@@ -1,8 +1,6 @@
 package vn.lgsp.hub.console;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +21,9 @@ import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
- * The Camel routes as the console shows and controls them. Figures come from the Camel Micrometer route policy of
- * this node (exchanges, failures, mean and p99 time); the last error of each route and the state an operator wants
+ * The Camel routes as the console shows and controls them. Counts come from the Camel Micrometer route policy of
+ * this node (exchanges and failures since start), times from {@link RouteTimings} (mean, p50, p99 and longest over
+ * each route's latest exchanges on this node); the last error of each route and the state an operator wants
  * it in are kept in the database, so every node shows the same last error and applies the same stop or start
  * (each node reconciles its own routes every {@code hub.console.route-control-interval}).
  */
@@ -33,8 +32,8 @@ public class ConsoleRoutes {
 
     /** One route as the console shows it. */
     public record RouteView(String id, String source, String state, String desiredState, String changedBy,
-                            long exchanges, long failures, Double errorRate, Double meanMs, Double p99Ms,
-                            OffsetDateTime lastErrorAt, String lastError) {
+                            long exchanges, long failures, Double errorRate, Double meanMs, Double p50Ms,
+                            Double p99Ms, Double maxMs, OffsetDateTime lastErrorAt, String lastError) {
     }
 
     public static final String STARTED = "STARTED";
@@ -49,11 +48,13 @@ public class ConsoleRoutes {
     private final TransactionTemplate tx;
     private final ConsoleAudit audit;
     private final RouteErrors errors;
+    private final RouteTimings timings;
 
-    public ConsoleRoutes(CamelContext camel, MeterRegistry meters, JdbcClient jdbc, TransactionTemplate tx,
-                         ConsoleAudit audit, RouteErrors errors) {
+    public ConsoleRoutes(CamelContext camel, MeterRegistry meters, RouteTimings timings, JdbcClient jdbc,
+                         TransactionTemplate tx, ConsoleAudit audit, RouteErrors errors) {
         this.camel = camel;
         this.meters = meters;
+        this.timings = timings;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -68,24 +69,14 @@ public class ConsoleRoutes {
             String id = route.getRouteId();
             long total = count("camel.exchanges.total", id);
             long failures = count("camel.exchanges.failed", id) + count("camel.exchanges.failures.handled", id);
-            double totalMs = 0;
-            long timed = 0;
-            Double p99 = null;
-            for (Timer timer : meters.find("camel.route.policy").tag("routeId", id).timers()) {
-                timed += timer.count();
-                totalMs += timer.totalTime(TimeUnit.MILLISECONDS);
-                for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-                    if (Math.abs(v.percentile() - 0.99) < 1e-9 && timer.count() > 0) {
-                        double ms = v.value(TimeUnit.MILLISECONDS);
-                        p99 = p99 == null ? ms : Math.max(p99, ms);
-                    }
-                }
-            }
+            RouteTimings.Timing time = timings.of(id);
             RouteErrors.LastError error = lastErrors.get(id);
             String[] wanted = control.get(id);
             routes.add(new RouteView(id, route.getEndpoint().getEndpointBaseUri(), state(id),
                     wanted == null ? STARTED : wanted[0], wanted == null ? null : wanted[1], total, failures,
-                    total == 0 ? null : (double) failures / total, timed == 0 ? null : totalMs / timed, p99,
+                    total == 0 ? null : (double) failures / total, time == null ? null : time.meanMs(),
+                    time == null ? null : time.p50Ms(), time == null ? null : time.p99Ms(),
+                    time == null ? null : time.maxMs(),
                     error == null ? null : error.at(), error == null ? null : error.detail()));
         }
         routes.sort(Comparator.comparing(RouteView::id));

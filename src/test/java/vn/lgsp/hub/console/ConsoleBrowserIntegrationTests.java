@@ -105,6 +105,9 @@ class ConsoleBrowserIntegrationTests extends HubIntegrationTest {
         onestop.clearFaults();
         String messageId = letter.findElement(By.name("messageId")).getDomProperty("value");
         letter.findElement(By.cssSelector("button.replay")).click();
+        var confirmation = browser.switchTo().alert();
+        assertThat(confirmation.getText()).isEqualTo("Gửi lại 1 tin của hồ sơ " + code + " tới lgsp.onestop.dossier?");
+        confirmation.accept();
         assertThat(browser.findElement(By.id("done")).getText()).contains("1");
         eventually().until(() -> onestop.receivedLog().get(code) != null);
         eventually().until(() -> deliveredTo(code, "onestop"));

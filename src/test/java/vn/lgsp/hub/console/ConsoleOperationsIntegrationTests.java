@@ -84,6 +84,14 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
         assertThat(dlq).isNotNull();
         assertThat(dlq.get("deadLetter").asBoolean()).isTrue();
         assertThat(dlq.get("messages").asLong()).isGreaterThanOrEqualTo(2);
+        // Replay, discard and replay-all ask first, naming the message, where it goes, in the page's language.
+        assertThat(operator.get("/console/dead-letters?queue=" + DLQ + "&lang=vi").body())
+                .contains("data-confirm=\"Gửi lại 1 tin của hồ sơ " + a + " tới lgsp.onestop.dossier?\"")
+                .contains("data-confirm=\"Hủy bỏ vĩnh viễn 1 tin của hồ sơ " + a + " khỏi " + DLQ + "?")
+                .contains("data-confirm=\"Gửi lại mọi tin trong " + DLQ + " khớp bộ lọc tới lgsp.onestop.dossier?\"");
+        assertThat(operator.get("/console/dead-letters?queue=" + DLQ + "&lang=en").body())
+                .contains("data-confirm=\"Replay 1 message of dossier " + b + " to lgsp.onestop.dossier?\"")
+                .contains("data-confirm=\"Discard 1 message of dossier " + b + " from " + DLQ + " for good?");
         String yesterday = LocalDate.now(DossierTrail.ZONE).minusDays(1).toString();
         // a date filter that excludes today replays nothing
         assertThat(operator.post("/console/dead-letters/replay-matching", "queue", DLQ, "reason", "HTTP 410",
@@ -123,6 +131,34 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
     }
 
     @Test
+    void aRouteThatRanShowsMeanP50P99AndLongestOfOneSample() {
+        String code = submit("TIMES");
+        eventually().until(() -> deliveredTo(code, "onestop"));
+
+        JsonNode delivery = route(operator(), "dossier-delivery-to-onestop");
+
+        assertThat(delivery.get("p50Ms").asDouble()).isPositive().isLessThanOrEqualTo(delivery.get("p99Ms").asDouble());
+        assertThat(delivery.get("p99Ms").asDouble()).isLessThanOrEqualTo(delivery.get("maxMs").asDouble());
+        assertThat(delivery.get("meanMs").asDouble()).isPositive().isLessThanOrEqualTo(delivery.get("maxMs").asDouble());
+    }
+
+    @Test
+    void daysAreTypedAndShownDayMonthYearInEitherLanguage() {
+        ConsoleSession operator = operator();
+
+        String english = operator.get("/console/indicators?from=01/03/2025&to=31/03/2025&lang=en").body();
+        assertThat(english).contains("value=\"01/03/2025\"").contains("value=\"31/03/2025\"")
+                .contains("Dossiers received from 01/03/2025 to 31/03/2025").doesNotContain("type=\"date\"");
+        String vietnamese = operator.get("/console/dead-letters?queue=" + DLQ + "&lang=vi").body();
+        assertThat(vietnamese).contains("placeholder=\"dd/mm/yyyy\"").contains("ngày/tháng/năm")
+                .doesNotContain("type=\"date\"");
+
+        var monthFirst = operator.get("/console/indicators?from=03/31/2025");
+        assertThat(monthFirst.status()).isEqualTo(400);
+        assertThat(monthFirst.body()).contains("id=\"error-code\"").contains("dd/mm/yyyy");
+    }
+
+    @Test
     void aRouteStateWantedOnAnotherNodeIsAppliedHere() {
         String route = "registry-reverification-sweep";
         // as another node's operator action leaves it: only the wanted state in the shared database
@@ -149,6 +185,15 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
             }
         }
         throw new AssertionError("no system " + id);
+    }
+
+    private JsonNode route(ConsoleSession session, String id) {
+        for (JsonNode r : json(session.get("/console/api/routes").body())) {
+            if (r.get("id").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no route " + id);
     }
 
     private JsonNode backlog(ConsoleSession session, String system) {

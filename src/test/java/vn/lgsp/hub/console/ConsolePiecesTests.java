@@ -1,22 +1,32 @@
 package vn.lgsp.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
+import vn.lgsp.hub.errors.ErrorCode;
+import vn.lgsp.hub.errors.HubException;
 
-/** The console's pieces that need no running hub: cookie sessions, payload masking, the prod check. */
+/**
+ * The console's pieces that need no running hub: cookie sessions, payload masking, the prod check, how figures
+ * and days are written in each language.
+ */
 class ConsolePiecesTests {
 
     static final String SECRET = "a-secret-every-node-shares-0123456789";
@@ -134,6 +144,72 @@ class ConsolePiecesTests {
         assertThat(ConsoleProductionSafetyCheck.problems(real)).isEmpty();
         var noUsers = new ConsoleProperties(Map.of(), "", null, null, null, null, 0);
         assertThat(ConsoleProductionSafetyCheck.problems(noUsers)).isEmpty();
+    }
+
+    @Test
+    void durationsNeedNoThousandsSeparatorInEitherLanguage() {
+        var format = new ConsoleFormat();
+
+        assertThat(in(ConsoleWebConfiguration.VIETNAMESE, () -> List.of(format.millis(3.25), format.millis(242.4),
+                format.millis(2242L), format.millis(12_345.0), format.millis(125_000L), format.millis(null))))
+                .containsExactly("3,25 ms", "242 ms", "2,2 s", "12,3 s", "2 min 5 s", "—");
+        assertThat(in(Locale.ENGLISH, () -> List.of(format.millis(3.25), format.millis(242.4), format.millis(2242L),
+                format.millis(999.7), format.millis(3_600_000L))))
+                .containsExactly("3.25 ms", "242 ms", "2.2 s", "1 s", "1 h 0 min");
+    }
+
+    @Test
+    void countsAndRatesAreWrittenTheLanguagesWay() {
+        var format = new ConsoleFormat();
+
+        assertThat(in(ConsoleWebConfiguration.VIETNAMESE, () -> List.of(format.number(1_234_567L),
+                format.percent(0.125), format.number(null)))).containsExactly("1.234.567", "12,5%", "—");
+        assertThat(in(Locale.ENGLISH, () -> List.of(format.number(1_234_567L), format.percent(0.125))))
+                .containsExactly("1,234,567", "12.5%");
+    }
+
+    @Test
+    void daysAreWrittenDayMonthYearAndTakenAsTypedOrInIso() {
+        var format = new ConsoleFormat();
+        LocalDate day = LocalDate.of(2026, 11, 23);
+
+        assertThat(in(Locale.ENGLISH, () -> format.day(day))).isEqualTo("23/11/2026");
+        assertThat(in(ConsoleWebConfiguration.VIETNAMESE, () -> format.day(day))).isEqualTo("23/11/2026");
+        assertThat(ConsoleFormat.parseDay("23/11/2026")).isEqualTo(day);
+        assertThat(ConsoleFormat.parseDay(" 3/1/2026 ")).isEqualTo(LocalDate.of(2026, 1, 3));
+        assertThat(ConsoleFormat.parseDay("2026-11-23")).isEqualTo(day);
+        assertThat(ConsoleFormat.parseDay("")).isNull();
+        assertThat(ConsoleFormat.parseDay(null)).isNull();
+        for (String notADay : List.of("11/23/2026", "31/02/2026", "23.11.2026", "2026-11-23T00:00")) {
+            assertThatThrownBy(() -> ConsoleFormat.parseDay(notADay)).isInstanceOf(HubException.class)
+                    .extracting(e -> ((HubException) e).code()).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+
+    @Test
+    void anIndicatorLineJoinsTheDaysAroundADayWithoutDossiers() {
+        var busy = new IndicatorFormulas.Figures(2, 2, 0, 0, 0, 0, 0, 0);
+        var halfSynced = new IndicatorFormulas.Figures(4, 2, 0, 0, 0, 0, 0, 0);
+        var chart = Chart.of(List.of(new Indicators.Bucket(LocalDate.of(2026, 11, 1), "01/11", busy),
+                new Indicators.Bucket(LocalDate.of(2026, 11, 2), "02/11", IndicatorFormulas.Figures.NONE),
+                new Indicators.Bucket(LocalDate.of(2026, 11, 3), "03/11", halfSynced)));
+
+        var sync = chart.series().get(0);
+        assertThat(sync.key()).isEqualTo("indicator.sync");
+        assertThat(sync.points()).hasSize(2);
+        assertThat(sync.polylines()).singleElement().satisfies(line -> assertThat(line.split(" ")).containsExactly(
+                String.format(java.util.Locale.ROOT, "%.1f,%.1f", (double) chart.left(), chart.y(100)),
+                String.format(java.util.Locale.ROOT, "%.1f,%.1f", (double) chart.right(), chart.y(50))));
+        assertThat(chart.labels()).extracting(Chart.Label::text).containsExactly("01/11", "02/11", "03/11");
+    }
+
+    private static <T> T in(Locale language, Supplier<T> written) {
+        LocaleContextHolder.setLocale(language);
+        try {
+            return written.get();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     private static String sessionCookie(SignedCookieSessions sessions) {

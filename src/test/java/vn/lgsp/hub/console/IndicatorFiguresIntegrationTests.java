@@ -158,6 +158,9 @@ class IndicatorFiguresIntegrationTests extends HubIntegrationTest {
                 .contains("66.7%").contains("75%").contains("33.3%").contains("50%")
                 .contains("4 synced / 6 received").contains("3 on time / 4 finished")
                 .contains("2 paid online / 4 with a fee");
+        // The chart: a line per indicator, both axes, and a legend naming the indicators.
+        assertThat(page).contains("<g class=\"axes\">").contains("<polyline points=")
+                .contains("id=\"chart-legend\"").contains("1.4 Sync rate");
         JsonNode total = new com.fasterxml.jackson.databind.ObjectMapper().readTree(viewer.get("/console/api/indicators?from=2025-03-01&to=2025-03-31&granularity=MONTH")
                 .body()).get("total");
         assertThat(total.get("received").asLong()).isEqualTo(6);
