@@ -55,7 +55,9 @@ class AccessAuditTests {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(meters.counter("hub.access.refusals", "status", "403").count()).isEqualTo(50.0);
         double dropped = meters.counter("hub.access.refusals.unrecorded", "why", "queue-full").count();
-        assertThat(dropped).isGreaterThanOrEqualTo(40.0);
+        // Kept at most: the queue (5) and the writer's stuck batch, its first refusal plus what it drained from a
+        // queue the loop refilled meanwhile (1 + 5).
+        assertThat(dropped).isGreaterThanOrEqualTo(50.0 - 5 - (1 + 5));
 
         storeReleased.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> audit.backlog() == 0);
