@@ -29,7 +29,7 @@ import vn.lgsp.hub.errors.FieldError;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.Ids;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;

@@ -24,7 +24,7 @@ import vn.lgsp.hub.canonical.validation.Identifiers;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.FieldError;
 import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.registry.RegistryLookups;
+import vn.lgsp.hub.registries.RegistryLookups;
 import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.Callers;
 import vn.lgsp.hub.security.ConnectedSystem;

@@ -7,7 +7,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailureHandledEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.routing.DeliveryFailures;
+import vn.lgsp.hub.delivery.DeliveryFailures;
 
 /**
  * Listens to Camel's exchange events: each call sent to an external system's endpoint feeds {@link SystemHealth}

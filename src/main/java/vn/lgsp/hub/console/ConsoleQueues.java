@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.routing.DeadLetters;
-import vn.lgsp.hub.routing.MessageHeaders;
+import vn.lgsp.hub.delivery.DeadLetters;
+import vn.lgsp.hub.delivery.MessageHeaders;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

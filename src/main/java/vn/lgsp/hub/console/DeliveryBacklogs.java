@@ -14,8 +14,8 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SetPropertyDefinition;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.routing.DeliveryPatience;
-import vn.lgsp.hub.routing.MessageHeaders;
+import vn.lgsp.hub.delivery.DeliveryPatience;
+import vn.lgsp.hub.delivery.MessageHeaders;
 
 /**
  * What waits for each external system: the messages in the queues of the routes that deliver to it (a route that

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
 import vn.lgsp.hub.adapters.docaxis.DocAxisException;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
-import vn.lgsp.hub.routing.MessageHeaders;
-import vn.lgsp.hub.routing.PermanentDeliveryException;
+import vn.lgsp.hub.delivery.MessageHeaders;
+import vn.lgsp.hub.delivery.PermanentDeliveryException;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

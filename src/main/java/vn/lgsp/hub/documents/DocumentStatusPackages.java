@@ -15,8 +15,8 @@ import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.StatusChangeFollower;
-import vn.lgsp.hub.routing.Outbox;
-import vn.lgsp.hub.routing.PermanentDeliveryException;
+import vn.lgsp.hub.delivery.Outbox;
+import vn.lgsp.hub.delivery.PermanentDeliveryException;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

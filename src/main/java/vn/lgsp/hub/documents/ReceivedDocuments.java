@@ -19,7 +19,7 @@ import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailEntry;
 import vn.lgsp.hub.trail.TrailKind;

@@ -12,7 +12,7 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.ConnectedSystem;

@@ -22,7 +22,7 @@ import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

@@ -20,8 +20,8 @@ import vn.lgsp.hub.amendments.AmendmentStore;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
-import vn.lgsp.hub.routing.MessageHeaders;
-import vn.lgsp.hub.routing.PermanentDeliveryException;
+import vn.lgsp.hub.delivery.MessageHeaders;
+import vn.lgsp.hub.delivery.PermanentDeliveryException;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

@@ -15,7 +15,7 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule canonicalModelStandsAlone = noClasses().that().resideInAPackage("vn.lgsp.hub.canonical..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "vn.lgsp.hub.adapters..", "vn.lgsp.hub.routing..", "vn.lgsp.hub.simulators..",
+                    "vn.lgsp.hub.adapters..", "vn.lgsp.hub.delivery..", "vn.lgsp.hub.simulators..",
                     "vn.lgsp.hub.dossier..", "vn.lgsp.hub.api..", "org.apache.camel..", "org.springframework..");
 
     /** The hub never calls a simulator directly: simulators are external systems reached over the network. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import vn.lgsp.hub.adapters.population.PopulationProperties;
-import vn.lgsp.hub.registry.RegistryLookups;
+import vn.lgsp.hub.registries.RegistryLookups;
 import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
 import vn.lgsp.hub.simulators.population.PopulationSimulator;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 
 /**
  * A failure after the callback was verified and the transaction row updated, but before the payment's last effect

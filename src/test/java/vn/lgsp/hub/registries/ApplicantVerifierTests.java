@@ -13,7 +13,6 @@ import vn.lgsp.hub.canonical.Citizen;
 import vn.lgsp.hub.canonical.Enterprise;
 import vn.lgsp.hub.canonical.Gender;
 import vn.lgsp.hub.canonical.Verification;
-import vn.lgsp.hub.registry.ApplicantVerifier;
 
 /** Completing an applicant from a registry: the registry's values win, disagreements are kept. */
 class ApplicantVerifierTests {

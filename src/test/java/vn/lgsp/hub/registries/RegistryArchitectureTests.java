@@ -18,14 +18,14 @@ class RegistryArchitectureTests {
     void canonicalModelDependsOnNoAdapterOrSimulator() {
         noClasses().that().resideInAPackage("vn.lgsp.hub.canonical..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.lgsp.hub.adapters..",
-                        "vn.lgsp.hub.simulators..", "vn.lgsp.hub.registry..", "vn.lgsp.hub.audit..")
+                        "vn.lgsp.hub.simulators..", "vn.lgsp.hub.registries..", "vn.lgsp.hub.audit..")
                 .check(HUB);
     }
 
     @Test
     void adaptersAndAuditDoNotDependOnSimulators() {
         noClasses().that().resideInAnyPackage("vn.lgsp.hub.adapters..", "vn.lgsp.hub.audit..",
-                        "vn.lgsp.hub.registry..")
+                        "vn.lgsp.hub.registries..")
                 .should().dependOnClassesThat().resideInAPackage("vn.lgsp.hub.simulators..")
                 .check(HUB);
     }
@@ -33,7 +33,7 @@ class RegistryArchitectureTests {
     @Test
     void auditLogKnowsNothingOfTheRegistries() {
         noClasses().that().resideInAPackage("vn.lgsp.hub.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.lgsp.hub.adapters..", "vn.lgsp.hub.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.lgsp.hub.adapters..", "vn.lgsp.hub.registries..")
                 .check(HUB);
     }
 }

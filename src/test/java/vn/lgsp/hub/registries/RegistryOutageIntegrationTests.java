@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.lgsp.hub.registry.UnverifiedDossiers;
 import vn.lgsp.hub.simulators.business.BusinessSimulator;
 import vn.lgsp.hub.simulators.business.SyntheticEnterprises;
 import vn.lgsp.hub.simulators.onestop.OnestopSimulator;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import vn.lgsp.hub.registry.TtlCache;
 
 /** The lookup cache: entries expire after the TTL, the least recently used goes first, hits are counted. */
 class TtlCacheTests {

@@ -1,7 +1,7 @@
 package vn.lgsp.hub.adapters.docaxis;
 
-import vn.lgsp.hub.routing.ClassifiedFailure;
-import vn.lgsp.hub.routing.DeliveryFailures;
+import vn.lgsp.hub.delivery.ClassifiedFailure;
+import vn.lgsp.hub.delivery.DeliveryFailures;
 
 /**
  * The document axis answered other than 2xx; retryable or permanent by the hub's one rule

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.ExternalCalls;
-import vn.lgsp.hub.routing.DeliveryFailures;
+import vn.lgsp.hub.delivery.DeliveryFailures;
 
 /**
  * Client of the National Public Service Portal (docs/contracts.md "National Public Service Portal (DVCQG)"): log in

@@ -1,6 +1,6 @@
 package vn.lgsp.hub.adapters.dvcqg;
 
-import vn.lgsp.hub.routing.ClassifiedFailure;
+import vn.lgsp.hub.delivery.ClassifiedFailure;
 
 /**
  * A failed call to the National Public Service Portal. {@link Kind#UNAVAILABLE} (HTTP 5xx, 408, 429, timeouts,

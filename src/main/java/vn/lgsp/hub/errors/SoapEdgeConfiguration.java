@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.errors;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -6,8 +6,6 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.errors.HubException;
-import vn.lgsp.hub.errors.SoapFaults;
 
 /**
  * Error policy {@code soap-edge} for routes consuming SOAP requests: any failure is answered as a SOAP fault

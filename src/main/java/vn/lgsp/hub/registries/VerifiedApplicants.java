@@ -1,4 +1,4 @@
-package vn.lgsp.hub.registry;
+package vn.lgsp.hub.registries;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -7,7 +7,7 @@ import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 
 /**
  * Keeps the verified applicant on the hub's own copy of the dossier, so the tracking view and every later sync

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.registry;
+package vn.lgsp.hub.registries;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,7 +14,7 @@ import vn.lgsp.hub.canonical.Verification;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.routing.Outbox;
+import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;

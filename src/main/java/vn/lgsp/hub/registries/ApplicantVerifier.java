@@ -1,4 +1,4 @@
-package vn.lgsp.hub.registry;
+package vn.lgsp.hub.registries;
 
 import java.text.Normalizer;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.registries;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;

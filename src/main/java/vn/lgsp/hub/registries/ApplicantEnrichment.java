@@ -1,4 +1,4 @@
-package vn.lgsp.hub.registry;
+package vn.lgsp.hub.registries;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,7 +8,7 @@ import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Verification;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierIntake;
-import vn.lgsp.hub.routing.MessageHeaders;
+import vn.lgsp.hub.delivery.MessageHeaders;
 
 /**
  * Step {@code applicantEnrichment} of route dossier-delivery-to-onestop: completes and verifies the applicant of

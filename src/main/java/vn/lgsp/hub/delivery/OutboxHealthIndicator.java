@@ -1,4 +1,4 @@
-package vn.lgsp.hub.ops;
+package vn.lgsp.hub.delivery;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.registry;
+package vn.lgsp.hub.registries;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.delivery;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.delivery;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.delivery;
 
 /** Names of the JMS properties and exchange properties the hub's messages carry. */
 public final class MessageHeaders {

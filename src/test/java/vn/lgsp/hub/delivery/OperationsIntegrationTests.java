@@ -1,4 +1,4 @@
-package vn.lgsp.hub.ops;
+package vn.lgsp.hub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.routing;
+package vn.lgsp.hub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.QueryTimeoutException;
 import vn.lgsp.hub.adapters.docaxis.DocAxisException;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgException;
-import vn.lgsp.hub.routing.DeliveryFailures.Kind;
+import vn.lgsp.hub.delivery.DeliveryFailures.Kind;
 
 /** The one classification of failures every outbound flow and adapter uses. */
 class DeliveryFailuresTests {
