@@ -18,8 +18,8 @@ import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Fee;
 import vn.lgsp.hub.canonical.FeeKind;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 import vn.lgsp.hub.platform.WatchedFile;
-import vn.lgsp.hub.sectors.MappingFiles;
 
 /**
  * The procedure catalogue, {@code mappings/catalogue/procedures.csv} (docs/catalogue.md): procedure code, name,

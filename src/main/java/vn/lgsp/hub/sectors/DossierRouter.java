@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.dossier.DossierDestinations;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 
@@ -18,14 +19,7 @@ import vn.lgsp.hub.security.ConnectedSystem;
  * that sent it.
  */
 @Component
-public class DossierRouter {
-
-    /**
-     * Where a dossier goes: the queues to enqueue it on, the sector system when routed, and the system that
-     * processes it (the sector system, the one-stop system, or the source itself when no rule names another).
-     */
-    public record Destination(List<String> queues, String sectorSystem, String processedBy) {
-    }
+public class DossierRouter implements DossierDestinations {
 
     /** The system id of the one-stop system, where every dossier from a sector system goes. */
     public static final String ONESTOP = "onestop";
@@ -54,6 +48,7 @@ public class DossierRouter {
      * Where a status change goes besides the DVCQG sync: a dossier the one-stop system handed to a sector system
      * has its progress reported back to the one-stop system (its source), unless the one-stop reported it itself.
      */
+    @Override
     public Optional<String> progressQueue(String dossierSource, ConnectedSystem reporter) {
         return routedSources.contains(dossierSource) && !dossierSource.equals(reporter.id())
                 ? Optional.of(sourceProgressQueue) : Optional.empty();
@@ -63,6 +58,7 @@ public class DossierRouter {
      * The destination of a dossier submitted by this caller; every dossier has one. A routed source's dossier
      * with no rule (or a rule naming the source itself) is processed where it was received and goes to no system.
      */
+    @Override
     public Destination destination(Dossier dossier, ConnectedSystem caller) {
         if (goesToOnestop(caller.id())) {
             return new Destination(List.of(onestopQueue), null, ONESTOP);

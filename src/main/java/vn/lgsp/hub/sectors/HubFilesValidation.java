@@ -32,6 +32,7 @@ import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 import vn.lgsp.hub.platform.WatchedFile;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.lgsp.hub.canonical.DossierStatus;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -28,4 +29,9 @@ class ArchitectureTests {
     static final ArchRule noBareRuntimeExceptions = noClasses().that().resideInAPackage("vn.lgsp.hub..")
             .should().callConstructor(RuntimeException.class)
             .orShould().callConstructor(Exception.class);
+
+    /** Top-level packages depend on each other in one direction only (simulators stand apart). */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("vn.lgsp.hub.(*)..")
+            .should().beFreeOfCycles();
 }

@@ -26,7 +26,7 @@ import org.xmlunit.builder.DiffBuilder;
 import com.dashjoin.jsonata.Jsonata;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
-import vn.lgsp.hub.sectors.MappingFiles;
+import vn.lgsp.hub.platform.MappingFiles;
 
 /**
  * Every transformation file in mappings/ has golden fixtures beside it
