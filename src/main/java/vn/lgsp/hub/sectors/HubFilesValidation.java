@@ -29,10 +29,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.MappingFiles;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
+import vn.lgsp.hub.statuses.IncomingStatuses;
 
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the
@@ -125,7 +126,7 @@ public class HubFilesValidation {
     private void checkMappings(Path dir) {
         for (Path table : files(dir, "-to-hub.csv")) {
             try {
-                SectorStatusTables.read(table);
+                IncomingStatuses.read(table);
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }
