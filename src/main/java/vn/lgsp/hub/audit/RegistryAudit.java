@@ -64,7 +64,8 @@ public class RegistryAudit implements DisposableBean {
 
     /** Appends a record and returns it with its place in the chain, once it is committed. */
     public AuditEntry append(String registry, String action, String subject, AccessPurpose purpose, String result) {
-        return commits.submit(new Pending(registry, action, subject, purpose, result, MDC.get(Problems.CORRELATION_ID)));
+        return commits.submit(new Pending(registry, action, subject, purpose, result,
+                MDC.get(Problems.CORRELATION_ID)));
     }
 
     /** Appends already waiting are written before the committer stops. */

@@ -1,4 +1,4 @@
-package vn.lgsp.hub.sectors;
+package vn.lgsp.hub;
 
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +32,7 @@ import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.MappingFiles;
+import vn.lgsp.hub.sectors.SectorRoutingTable;
 import vn.lgsp.hub.statuses.DvcqgStatusTable;
 import vn.lgsp.hub.statuses.IncomingStatuses;
 
