@@ -3,7 +3,6 @@ package vn.lgsp.hub.sectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.dossier.DossierDestinations;
@@ -31,17 +30,13 @@ public class DossierRouter implements DossierDestinations {
     private final String sourceProgressQueue;
     private final String enrichmentQueue;
 
-    public DossierRouter(SectorRoutingTable table, HubProperties properties,
-                         @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
-                         @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
-                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue,
-                         @Value("${hub.routing.enrichment-queue:lgsp.registry.enrichment}") String enrichmentQueue) {
+    public DossierRouter(SectorRoutingTable table, HubProperties properties, RoutingProperties routing) {
         this.table = table;
-        this.routedSources = Set.copyOf(routedSources);
-        this.queuePrefix = queuePrefix;
+        this.routedSources = routing.routedSources();
+        this.queuePrefix = routing.queuePrefix();
         this.onestopQueue = properties.queues().onestopDelivery();
-        this.sourceProgressQueue = sourceProgressQueue;
-        this.enrichmentQueue = enrichmentQueue;
+        this.sourceProgressQueue = routing.sourceProgressQueue();
+        this.enrichmentQueue = routing.enrichmentQueue();
     }
 
     /**
