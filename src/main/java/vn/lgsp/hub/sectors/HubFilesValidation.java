@@ -35,7 +35,8 @@ import vn.lgsp.hub.platform.HubProperties;
 
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the
- * problem, before Camel loads any route: a duplicate route id, a route id other than its file name, a route
+ * problem, before Camel loads any route: a duplicate route id, a route id (a templated route's routeId, a route
+ * template's id) other than its file name, a templated route naming no route template in {@code routes/}, a route
  * referring to a bean that does not exist, a {@code {{placeholder}}} no configuration resolves, a mapping that
  * fails on (or, for JSON, differs from) its own golden fixture, a malformed status table. The routing table and
  * the procedure catalogue check their own rows ({@link SectorRoutingTable}, {@link ProcedureCatalogue}).
@@ -71,14 +72,10 @@ public class HubFilesValidation {
 
     private void checkRoutes(Path dir) {
         Map<String, Path> ids = new HashMap<>();
+        Map<String, Path> templates = new HashMap<>();
+        Map<Path, List<String>> templateRefs = new HashMap<>();
         for (Path file : files(dir, ".camel.yaml")) {
             String text = read(file);
-            for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
-                String key = m.group(1).strip();
-                if (!key.contains(":") && !key.startsWith("?") && !environment.containsProperty(key)) {
-                    problems.add(file + ": placeholder {{" + key + "}} is not configured");
-                }
-            }
             Object tree;
             try {
                 tree = new Yaml().load(text);
@@ -86,10 +83,36 @@ public class HubFilesValidation {
                 problems.add(file + ": not valid YAML: " + firstLine(e.getMessage()));
                 continue;
             }
+            List<?> elements = tree instanceof List<?> list ? list : List.of();
+            List<String> parameters = templateParameters(elements);
+            for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
+                String key = m.group(1).strip();
+                if (!key.contains(":") && !key.startsWith("?") && !parameters.contains(key)
+                        && !environment.containsProperty(key)) {
+                    problems.add(file + ": placeholder {{" + key + "}} is not configured");
+                }
+            }
             String expectedId = file.getFileName().toString().replace(".camel.yaml", "");
-            for (Object node : tree instanceof List<?> list ? list : List.of()) {
-                if (node instanceof Map<?, ?> element && element.get("route") instanceof Map<?, ?> route) {
-                    String id = String.valueOf(route.get("id"));
+            for (Object node : elements) {
+                if (!(node instanceof Map<?, ?> element)) {
+                    continue;
+                }
+                // A route, a templated route (its routeId) and a template are each named by their file.
+                String id = null;
+                if (element.get("route") instanceof Map<?, ?> route) {
+                    id = String.valueOf(route.get("id"));
+                } else if (element.get("templatedRoute") instanceof Map<?, ?> templated) {
+                    id = String.valueOf(templated.get("routeId"));
+                    templateRefs.computeIfAbsent(file, f -> new ArrayList<>())
+                            .add(String.valueOf(templated.get("routeTemplateRef")));
+                } else if (element.get("routeTemplate") instanceof Map<?, ?> template) {
+                    String templateId = String.valueOf(template.get("id"));
+                    templates.putIfAbsent(templateId, file);
+                    if (!templateId.equals(expectedId)) {
+                        problems.add(file + ": route template id '" + templateId + "' differs from the file name");
+                    }
+                }
+                if (id != null) {
                     Path earlier = ids.putIfAbsent(id, file);
                     if (earlier != null) {
                         problems.add(file + ": duplicate route id '" + id + "' (also in " + earlier + ")");
@@ -100,6 +123,24 @@ public class HubFilesValidation {
             }
             checkBeanReferences(file, tree);
         }
+        templateRefs.forEach((file, refs) -> refs.stream().filter(ref -> !templates.containsKey(ref))
+                .forEach(ref -> problems.add(file + ": uses unknown route template '" + ref + "'")));
+    }
+
+    /** The parameter names of the route templates among a file's elements: placeholders the template fills. */
+    private static List<String> templateParameters(List<?> elements) {
+        List<String> names = new ArrayList<>();
+        for (Object node : elements) {
+            if (node instanceof Map<?, ?> element && element.get("routeTemplate") instanceof Map<?, ?> template
+                    && template.get("parameters") instanceof List<?> parameters) {
+                for (Object parameter : parameters) {
+                    if (parameter instanceof Map<?, ?> p && p.get("name") != null) {
+                        names.add(String.valueOf(p.get("name")));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private void checkBeanReferences(Path file, Object node) {
