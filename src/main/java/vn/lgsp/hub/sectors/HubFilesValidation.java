@@ -36,7 +36,8 @@ import vn.lgsp.hub.platform.HubProperties;
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the
  * problem, before Camel loads any route: a duplicate route id, a route id (a templated route's routeId, a route
- * template's id) other than its file name, a templated route naming no route template in {@code routes/}, a route
+ * template's id) other than its file name, a templated route naming no route template in {@code routes/} or not giving
+ * exactly its parameters (every one without a default, none it does not have), a route
  * referring to a bean that does not exist, a {@code {{placeholder}}} no configuration resolves, a mapping that
  * fails on (or, for JSON, differs from) its own golden fixture, a malformed status table. The routing table and
  * the procedure catalogue check their own rows ({@link SectorRoutingTable}, {@link ProcedureCatalogue}).
@@ -72,8 +73,8 @@ public class HubFilesValidation {
 
     private void checkRoutes(Path dir) {
         Map<String, Path> ids = new HashMap<>();
-        Map<String, Path> templates = new HashMap<>();
-        Map<Path, List<String>> templateRefs = new HashMap<>();
+        Map<String, Map<?, ?>> templates = new HashMap<>();
+        Map<Path, List<Map<?, ?>>> templatedRoutes = new HashMap<>();
         for (Path file : files(dir, ".camel.yaml")) {
             String text = read(file);
             Object tree;
@@ -84,7 +85,9 @@ public class HubFilesValidation {
                 continue;
             }
             List<?> elements = tree instanceof List<?> list ? list : List.of();
-            List<String> parameters = templateParameters(elements);
+            List<String> parameters = elements.stream().flatMap(e -> e instanceof Map<?, ?> element
+                    && element.get("routeTemplate") instanceof Map<?, ?> template ? names(template).stream()
+                    : Stream.empty()).toList();
             for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
                 String key = m.group(1).strip();
                 if (!key.contains(":") && !key.startsWith("?") && !parameters.contains(key)
@@ -103,11 +106,10 @@ public class HubFilesValidation {
                     id = String.valueOf(route.get("id"));
                 } else if (element.get("templatedRoute") instanceof Map<?, ?> templated) {
                     id = String.valueOf(templated.get("routeId"));
-                    templateRefs.computeIfAbsent(file, f -> new ArrayList<>())
-                            .add(String.valueOf(templated.get("routeTemplateRef")));
+                    templatedRoutes.computeIfAbsent(file, f -> new ArrayList<>()).add(templated);
                 } else if (element.get("routeTemplate") instanceof Map<?, ?> template) {
                     String templateId = String.valueOf(template.get("id"));
-                    templates.putIfAbsent(templateId, file);
+                    templates.putIfAbsent(templateId, template);
                     if (!templateId.equals(expectedId)) {
                         problems.add(file + ": route template id '" + templateId + "' differs from the file name");
                     }
@@ -123,24 +125,35 @@ public class HubFilesValidation {
             }
             checkBeanReferences(file, tree);
         }
-        templateRefs.forEach((file, refs) -> refs.stream().filter(ref -> !templates.containsKey(ref))
-                .forEach(ref -> problems.add(file + ": uses unknown route template '" + ref + "'")));
+        templatedRoutes.forEach((file, routes) -> routes.forEach(route -> checkParameters(file, route, templates)));
     }
 
-    /** The parameter names of the route templates among a file's elements: placeholders the template fills. */
-    private static List<String> templateParameters(List<?> elements) {
-        List<String> names = new ArrayList<>();
-        for (Object node : elements) {
-            if (node instanceof Map<?, ?> element && element.get("routeTemplate") instanceof Map<?, ?> template
-                    && template.get("parameters") instanceof List<?> parameters) {
-                for (Object parameter : parameters) {
-                    if (parameter instanceof Map<?, ?> p && p.get("name") != null) {
-                        names.add(String.valueOf(p.get("name")));
-                    }
-                }
-            }
+    /** A templated route names an existing template, gives each parameter without a default, and no other. */
+    private void checkParameters(Path file, Map<?, ?> route, Map<String, Map<?, ?>> templates) {
+        String ref = String.valueOf(route.get("routeTemplateRef"));
+        Map<?, ?> template = templates.get(ref);
+        if (template == null) {
+            problems.add(file + ": uses unknown route template '" + ref + "'");
+            return;
         }
-        return names;
+        List<String> given = names(route);
+        List<String> known = names(template);
+        given.stream().filter(name -> !known.contains(name)).forEach(name ->
+                problems.add(file + ": route template '" + ref + "' has no parameter '" + name + "'"));
+        parameters(template).stream().filter(p -> !p.containsKey("defaultValue"))
+                .map(p -> String.valueOf(p.get("name"))).filter(name -> !given.contains(name)).forEach(name ->
+                        problems.add(file + ": route template '" + ref + "' needs parameter '" + name + "'"));
+    }
+
+    /** The names of a route template's or a templated route's parameters. */
+    private static List<String> names(Map<?, ?> templateOrRoute) {
+        return parameters(templateOrRoute).stream().map(p -> String.valueOf(p.get("name"))).toList();
+    }
+
+    private static List<Map<?, ?>> parameters(Map<?, ?> templateOrRoute) {
+        return templateOrRoute.get("parameters") instanceof List<?> list
+                ? list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(p -> (Map<?, ?>) p).toList()
+                : List.of();
     }
 
     private void checkBeanReferences(Path file, Object node) {

@@ -27,6 +27,7 @@ class BrokenFilesStopStartupTests {
         copyProject();
         Path land = dir.resolve("routes/sector-land/dossier-delivery-to-sector-land.camel.yaml");
         edit(land, "{{hub.systems.sector-land.response-timeout}}", "{{hub.systems.sector-land.reponse-timeout}}");
+        edit(land, "- name: path", "- name: paht");
         edit(dir.resolve("routes/templates/delivery-to-rest-system.camel.yaml"),
                 "ref: deliveryLedger\n              method: complete", "ref: deliveryLedgr\n              method: complete");
         edit(dir.resolve("routes/sector-land/amendment-delivery-to-sector-land.camel.yaml"),
@@ -41,6 +42,10 @@ class BrokenFilesStopStartupTests {
 
         assertThat(message).contains("delivery-to-rest-system.camel.yaml: refers to unknown bean 'deliveryLedgr'")
                 .contains("amendment-delivery-to-sector-land.camel.yaml: uses unknown route template 'delivery-to-rest-sytem'")
+                .contains("dossier-delivery-to-sector-land.camel.yaml: route template 'delivery-to-rest-system' has no "
+                        + "parameter 'paht'")
+                .contains("dossier-delivery-to-sector-land.camel.yaml: route template 'delivery-to-rest-system' needs "
+                        + "parameter 'path'")
                 .contains("dossier-delivery-to-sector-land.camel.yaml: placeholder "
                         + "{{hub.systems.sector-land.reponse-timeout}} is not configured")
                 .contains("sector-land/dossier-delivery-to-onestop.camel.yaml: duplicate route id 'dossier-delivery-to-onestop'")
