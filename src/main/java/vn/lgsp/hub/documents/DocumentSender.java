@@ -22,7 +22,7 @@ import vn.lgsp.hub.trail.TrailKind;
 
 /**
  * Sends a stored document request as an edXML package: written with StAX to a temporary file (attachments fetched
- * and base64-encoded in chunks), validated against {@code mappings/docaxis/edxml.xsd}, streamed to {@code sendEdoc}.
+ * by {@link AttachmentFetch} and base64-encoded in chunks), validated against {@code mappings/docaxis/edxml.xsd}, streamed to {@code sendEdoc}.
  * A request already sent is not sent again (redelivered message, second node).
  */
 @Component
@@ -36,16 +36,16 @@ public class DocumentSender {
     private final DocAxisProperties properties;
     private final EdxmlSchema schema;
     private final DossierTrail trail;
-    private final AttachmentSources sources;
+    private final AttachmentFetch attachments;
 
     public DocumentSender(DocumentRequests requests, DocAxisClient axis, DocAxisProperties properties,
-                          EdxmlSchema schema, DossierTrail trail, AttachmentSources sources) {
+                          EdxmlSchema schema, DossierTrail trail, AttachmentFetch attachments) {
         this.requests = requests;
         this.axis = axis;
         this.properties = properties;
         this.schema = schema;
         this.trail = trail;
-        this.sources = sources;
+        this.attachments = attachments;
     }
 
     public void send(String documentId, @Header(MessageHeaders.DOSSIER_CODE) String dossierCode) {
@@ -115,7 +115,7 @@ public class DocumentSender {
         }
         return () -> {
             try {
-                return sources.open(a.url());
+                return attachments.open(a.url());
             } catch (AttachmentSources.AttachmentRefused e) {
                 throw new AttachmentSources.AttachmentRefused("attachment " + a.name() + ": " + e.getMessage());
             } catch (IOException e) {
