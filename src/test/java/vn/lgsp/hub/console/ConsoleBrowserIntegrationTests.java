@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,10 +119,13 @@ class ConsoleBrowserIntegrationTests extends HubIntegrationTest {
         browser.get(base + "/console/trace");
         browser.findElement(By.id("trace-code")).sendKeys(code);
         browser.findElement(By.id("trace-search")).click();
-        String trail = browser.findElement(By.id("trail")).getText();
-        assertThat(trail).contains("RECEIVED").contains("DEAD_LETTERED").contains("DEAD_LETTER_REPLAYED")
-                .contains("DELIVERED");
-        assertThat(trail.indexOf("DEAD_LETTER_REPLAYED")).isLessThan(trail.lastIndexOf("DELIVERED"));
+        // Each trail row is marked with its kind (the page shows the kind in words, in the page's language).
+        List<String> kinds = browser.findElements(By.cssSelector("#trail tbody tr")).stream()
+                .map(row -> row.getAttribute("class")).toList();
+        assertThat(kinds).contains("RECEIVED", "DEAD_LETTERED", "DEAD_LETTER_REPLAYED", "DELIVERED");
+        assertThat(kinds.indexOf("DEAD_LETTER_REPLAYED")).isLessThan(kinds.lastIndexOf("DELIVERED"));
+        assertThat(browser.findElement(By.id("trail")).getText()).contains("Tiếp nhận", "Vào hàng đợi lỗi",
+                "Gửi lại tin lỗi", "Đã chuyển đến");
         screenshot("4-trace");
         browser.get(base + "/console/audit");
         assertThat(browser.findElement(By.id("audit")).getText()).contains("operator").contains("Gửi lại tin lỗi")
