@@ -38,10 +38,18 @@ class ConsoleBrowserIntegrationTests extends HubIntegrationTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
+    /**
+     * Selenium warns (java.util.logging, also before Spring bridges it to the log) that it has no DevTools support
+     * for the installed Chromium's version: this test uses WebDriver only. Held here, as a JUL logger's level lives
+     * only as long as the logger object.
+     */
+    static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): browser tests skipped; "
                         + "install with apt-get install -y chromium chromium-driver");
