@@ -338,6 +338,8 @@ class HostileInputProofIT extends SecurityIntegrationTest {
                         "invalid_client"),
                 new Case("T03 password grant", () -> token("sector-land", "demo-sector-land-secret",
                         "grant_type=password&username=a&password=b"), 400, "unsupported_grant_type"),
+                new Case("T04 no grant type", () -> token("sector-land", "demo-sector-land-secret", "scope=kpi"), 400,
+                        "invalid_request"),
                 new Case("T05 a service never granted", () -> token("sector-land", "demo-sector-land-secret",
                         "grant_type=client_credentials&scope=payments"), 400, "invalid_scope"),
                 // RFC 6749 §3.2: unknown parameters are ignored; the token is for the hub's audience all the same.
