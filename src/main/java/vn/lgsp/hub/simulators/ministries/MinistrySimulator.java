@@ -131,9 +131,10 @@ public final class MinistrySimulator {
         }
     }
 
-    private static Map<String, Object> statusRecord(String dossierCode, String status, String note, OffsetDateTime at) {
+    /** A status change in the system's own words; the dossier is named by its code field, as in its dossiers. */
+    private Map<String, Object> statusRecord(String dossierCode, String status, String note, OffsetDateTime at) {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("maHoSo", dossierCode);
+        record.put(descriptor.codeField(), dossierCode);
         record.put("trangThai", status);
         record.put("thoiDiem", at.toString());
         record.put("ghiChu", note == null ? "" : note);
