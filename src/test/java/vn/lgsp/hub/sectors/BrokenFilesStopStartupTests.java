@@ -56,11 +56,11 @@ class BrokenFilesStopStartupTests {
     @Test
     void routingTableRowNamingAnUnknownSystemIsNamed() throws IOException {
         copyProject();
-        Files.writeString(dir.resolve("mappings/routing/sector-routes.csv"), "1.002345,H15.30*,sector-health\n",
+        Files.writeString(dir.resolve("mappings/routing/sector-routes.csv"), "1.002345,H15.30*,sector-tourism\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
         assertThat(startupFailure()).contains("routing/sector-routes.csv line")
-                .contains("unknown system 'sector-health'");
+                .contains("unknown system 'sector-tourism'");
     }
 
     @Test
