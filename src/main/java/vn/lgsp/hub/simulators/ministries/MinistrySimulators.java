@@ -12,11 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import vn.lgsp.hub.simulators.ministries.MinistryDescriptor.Protocol;
 import vn.lgsp.hub.simulators.support.Faults;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * One simulator for every ministry system described under {@code hub.simulators.ministries.<id>}
@@ -40,7 +37,7 @@ import vn.lgsp.hub.simulators.support.Faults;
  * repeat, 400 without its code or idempotency header); FEED also lists its status changes at
  * {@code GET /sim/<id>/api/changes?since=&limit=} ({@code {"thayDoi":[{soThuTu,maHoSo,trangThai,thoiDiem,ghiChu}]}});</li>
  * <li>SOAP: {@code POST /sim/<id>/ws} answers {@code <NhanHoSoResponse>} (a SOAP fault without the code);</li>
- * <li>FILE_DROP: a scan every {@code hub.simulators.file-drop-scan} ms takes the inbound folder's files and writes
+ * <li>FILE_DROP: a scan every {@code hub.simulators.file-drop-scan} takes the inbound folder's files and writes
  * status files to the outbound folder.</li>
  * </ul>
  * Every ministry: {@code POST control/progress {"dossierCode","status","note"}} reports progress its way; the shared
@@ -59,11 +56,10 @@ public class MinistrySimulators {
         return t;
     });
 
-    public MinistrySimulators(Environment environment, @Value("${hub.simulators.sectors.hub-url}") String hubUrl,
-                              @Value("${hub.simulators.file-drop-scan:500}") long scanMillis) {
-        Binder.get(environment).bind("hub.simulators.ministries", Bindable.mapOf(String.class, MinistryDescriptor.class))
-                .orElse(Map.of())
-                .forEach((id, descriptor) -> ministries.put(id, new MinistrySimulator(id, descriptor, hubUrl)));
+    public MinistrySimulators(MinistrySimulatorProperties properties, SimulatorProperties simulators) {
+        String hubUrl = simulators.sectors().hubUrl();
+        long scanMillis = properties.fileDropScan().toMillis();
+        properties.ministries().forEach((id, descriptor) -> ministries.put(id, new MinistrySimulator(id, descriptor, hubUrl)));
         if (ministries.values().stream().anyMatch(m -> m.protocol() == Protocol.FILE_DROP)) {
             scanner.scheduleWithFixedDelay(this::scanFileDrops, scanMillis, scanMillis, TimeUnit.MILLISECONDS);
         }
