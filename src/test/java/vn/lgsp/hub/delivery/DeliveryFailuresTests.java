@@ -16,6 +16,7 @@ import org.springframework.dao.QueryTimeoutException;
 import vn.lgsp.hub.adapters.docaxis.DocAxisException;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgException;
 import vn.lgsp.hub.delivery.DeliveryFailures.Kind;
+import vn.lgsp.hub.errors.ErrorCode;
 
 /** The one classification of failures every outbound flow and adapter uses. */
 class DeliveryFailuresTests {
@@ -50,7 +51,7 @@ class DeliveryFailuresTests {
     void thePortalsOwnVerdictIsTheSameRule() {
         assertThat(DeliveryFailures.classify(DvcqgException.unavailable("TraCuuHoSo", "HTTP 503", null)))
                 .isEqualTo(Kind.TEMPORARY);
-        assertThat(DeliveryFailures.classify(new DvcqgException(DvcqgException.Kind.REJECTED, "DongBoHoSoMC", 1,
+        assertThat(DeliveryFailures.classify(new DvcqgException(ErrorCode.PORTAL_REJECTED, "DongBoHoSoMC", 1,
                 "error_code 1: Dữ liệu hồ sơ không hợp lệ", null))).isEqualTo(Kind.PERMANENT);
     }
 
