@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProtocol;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.StatusChangeFollower;
@@ -46,12 +46,12 @@ public class DocumentStatusPackages implements StatusChangeFollower {
     private final DossierTrail trail;
     private final CanonicalJson json;
     private final DocAxisStatusTable table;
-    private final DocAxisClient axis;
+    private final DocAxisProtocol axis;
     private final DocAxisProperties properties;
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 
     public DocumentStatusPackages(JdbcClient jdbc, Outbox outbox, DossierTrail trail, CanonicalJson json,
-                                  DocAxisStatusTable table, DocAxisClient axis, DocAxisProperties properties) {
+                                  DocAxisStatusTable table, DocAxisProtocol axis, DocAxisProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.trail = trail;
