@@ -25,9 +25,11 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
@@ -47,6 +49,7 @@ import vn.lgsp.hub.trail.DossierTrail;
  * CapNhatTienDoHoSoMC, a 503 is retried from the lookup, a 400 or a rejecting {@code error_code} is dead-lettered at
  * once. The sync's decisions are a stand-in here (they have their own tests against the simulator).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusSyncToDvcqgRouteTest {
 
     private static final String CODE = "H15.50.05.13-261008-0975";
@@ -59,6 +62,16 @@ class StatusSyncToDvcqgRouteTest {
     private DefaultCamelContext camel;
 
     @BeforeEach
+    void resetPortal() {
+        calls.clear();
+        recorded.set(0);
+        script = service -> null;
+        MockEndpoint.resetMocks(camel);
+        // Each test starts without a session, as after a start.
+        camel.getRegistry().lookupByNameAndType("dvcqgSession", DvcqgSession.class).forget();
+    }
+
+    @BeforeAll
     void startRoutes() throws Exception {
         camel = new DefaultCamelContext();
         Properties placeholders = new Properties();
@@ -100,7 +113,7 @@ class StatusSyncToDvcqgRouteTest {
         camel.start();
     }
 
-    @AfterEach
+    @AfterAll
     void stopRoutes() {
         camel.stop();
     }

@@ -47,6 +47,11 @@ public class DvcqgSession {
         return session.get() == null;
     }
 
+    /** Forgets the cached session: the next call logs in first (new credentials, a fresh start). */
+    public void forget() {
+        session.set(null);
+    }
+
     /** The login request's body. */
     public byte[] credentials() throws IOException {
         return mapper.writeValueAsBytes(mapper.createObjectNode().put("username", config.username())
