@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -143,7 +144,7 @@ public class DocumentInbox {
                 acknowledgement = deadLetter(waiting, e.getMessage());
             }
             exchange.setProperty(ACKNOWLEDGEMENT, acknowledgement);
-        } catch (org.apache.camel.InvalidPayloadException e) {
+        } catch (InvalidPayloadException e) {
             throw new IllegalStateException("getEdoc answered no package", e);
         } finally {
             EdxmlReader.discard(attachments);

@@ -46,18 +46,18 @@ public class DocumentStatusPackages implements StatusChangeFollower {
     private final DossierTrail trail;
     private final CanonicalJson json;
     private final DocAxisStatusTable table;
-    private final DocAxisProtocol axis;
+    private final DocAxisProtocol protocol;
     private final DocAxisProperties properties;
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 
     public DocumentStatusPackages(JdbcClient jdbc, Outbox outbox, DossierTrail trail, CanonicalJson json,
-                                  DocAxisStatusTable table, DocAxisProtocol axis, DocAxisProperties properties) {
+                                  DocAxisStatusTable table, DocAxisProtocol protocol, DocAxisProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.trail = trail;
         this.json = json;
         this.table = table;
-        this.axis = axis;
+        this.protocol = protocol;
         this.properties = properties;
     }
 
@@ -128,7 +128,7 @@ public class DocumentStatusPackages implements StatusChangeFollower {
         var out = new ByteArrayOutputStream();
         EdxmlWriter.writeStatus(status, out);
         exchange.getMessage().setBody(out.toByteArray());
-        axis.signedHeaders(sender, "status").forEach(exchange.getMessage()::setHeader);
+        protocol.signedHeaders(sender, "status").forEach(exchange.getMessage()::setHeader);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/xml; charset=UTF-8");
     }
 }
