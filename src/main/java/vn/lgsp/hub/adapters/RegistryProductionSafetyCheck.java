@@ -10,7 +10,7 @@ import vn.lgsp.hub.adapters.population.PopulationProperties;
 
 /**
  * Refuses to start the prod profile with the national registries' demo credentials (the ones application.yml
- * ships for the simulators). The general check (platform.ProductionSafetyCheck) already refuses simulator URLs.
+ * ships for the simulators). The general check (security.ProductionSafetyCheck) already refuses simulator URLs.
  */
 @Component
 @Profile("prod")

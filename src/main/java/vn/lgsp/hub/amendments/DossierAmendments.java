@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,8 +68,7 @@ public class DossierAmendments {
     public DossierAmendments(AmendmentStore amendments, DossierStore dossiers, DossierStatusUpdates statuses,
                              DossierValidation validation, CanonicalJson json, ObjectMapper mapper, DossierTrail trail,
                              Outbox outbox, TransactionTemplate tx, HubProperties properties,
-                             @Value("${hub.amendments.queue-prefix:lgsp.amendment.}") String queuePrefix,
-                             @Value("${hub.amendments.receivers:onestop,sector-land,sector-civil}") Set<String> receivers) {
+                             AmendmentProperties routing) {
         this.amendments = amendments;
         this.dossiers = dossiers;
         this.statuses = statuses;
@@ -81,8 +79,8 @@ public class DossierAmendments {
         this.outbox = outbox;
         this.tx = tx;
         this.dvcqgQueue = properties.queues().dvcqgSync();
-        this.queuePrefix = queuePrefix;
-        this.receivers = Set.copyOf(receivers);
+        this.queuePrefix = routing.queuePrefix();
+        this.receivers = routing.receivers();
     }
 
     /** The outcome: the amendment as recorded (the first one, for a duplicate) and the dossier after it. */

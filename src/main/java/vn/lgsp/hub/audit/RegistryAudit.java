@@ -5,17 +5,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.errors.Problems;
+import vn.lgsp.hub.platform.GroupCommitter;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
@@ -23,17 +21,18 @@ import vn.lgsp.hub.trail.DossierTrail;
  * head row, so appends from several hub nodes are serialised by the database, never by one JVM; appends run in
  * their own transaction, so a lookup is audited even when the work around it rolls back.
  *
- * <p>Group commit: appends that arrive while a write is under way are written together by the next writer, in
- * one transaction (one head lock, one commit). Guarantee unchanged: {@link #append} returns only after its record
- * is committed, so no lookup is answered without a durable audit record; if the transaction fails, every append
- * of the group throws and no record of the group exists. Under load this replaces one commit (and one file sync)
- * per lookup, and a pool connection per waiting lookup, with one per group.
+ * <p>Group commit ({@link GroupCommitter}, one committer thread per node): appends that arrive while a group is
+ * being written are written together next, in one transaction (one head lock, one multi-row insert, one commit).
+ * {@link #append} returns only after its record is committed, so no lookup is answered without a durable audit
+ * record; if the transaction fails, every append of the group throws and no record of the group exists. Under load
+ * this replaces one commit (and one file sync) per lookup, and a pool connection per waiting lookup, with one per
+ * group.
  *
  * <p>Each record is sealed with HMAC-SHA256 under the current key of {@link AuditChainKeys} (its id stored with the
  * record), so the chain cannot be rebuilt by someone who holds the database but not the configuration.
  */
 @Component
-public class RegistryAudit {
+public class RegistryAudit implements DisposableBean {
 
     private static final String COLUMNS = "seq, at, registry, action, subject, caller_system, officer_id, "
             + "dossier_code, purpose, result, correlation_id, prev_hash, hash, key_id";
@@ -42,104 +41,37 @@ public class RegistryAudit {
     private static final int MAX_GROUP = 256;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final AuditChainKeys keys;
+    private final GroupCommitter<Pending, AuditEntry> commits;
 
     public RegistryAudit(JdbcClient jdbc, PlatformTransactionManager transactions, AuditChainKeys keys) {
         keys.check();
         this.keys = keys;
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // A new transaction: an append made outside the committer (none running) still stands alone.
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // One writer per node: the head lock would make a second one wait anyway.
+        this.commits = new GroupCommitter<>("registry-audit-commit", tx, 1, MAX_GROUP, GroupCommitter.Meters.NONE,
+                group -> write(group).stream().map(GroupCommitter.Outcome::of).toList());
+        commits.start();
     }
 
     /** An append waiting for its group's commit; the context of the caller is taken when it arrives. */
     private record Pending(String registry, String action, String subject, AccessPurpose purpose, String result,
-                           String correlationId, CompletableFuture<Object> outcome) {
+                           String correlationId) {
     }
-
-    /** Told to the append at the head of the queue: the writer before it is done, it writes the next group. */
-    private static final Object LEAD = new Object();
-
-    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
 
     /** Appends a record and returns it with its place in the chain, once it is committed. */
     public AuditEntry append(String registry, String action, String subject, AccessPurpose purpose, String result) {
-        Pending mine = new Pending(registry, action, subject, purpose, result, MDC.get(Problems.CORRELATION_ID),
-                new CompletableFuture<>());
-        pending.add(mine);
-        // One writer at a time per node; the others wait on their own record (woken together when it is written,
-        // not one after the other) or are told to write the next group.
-        boolean lead = writing.compareAndSet(false, true);
-        while (true) {
-            if (lead) {
-                AuditEntry entry = writeGroup(mine);
-                if (entry != null) {
-                    return entry;
-                }
-            }
-            Object outcome;
-            try {
-                outcome = mine.outcome().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-            if (outcome instanceof AuditEntry entry) {
-                return entry;
-            }
-            lead = true; // LEAD: this append heads the queue
-        }
+        return commits.submit(new Pending(registry, action, subject, purpose, result,
+                MDC.get(Problems.CORRELATION_ID)));
     }
 
-    /**
-     * Writes the appends waiting (up to MAX_GROUP, in arrival order) in one transaction, tells each its record,
-     * and passes the writing on to the next append waiting. Returns {@code mine}'s record if it was in the group.
-     */
-    private AuditEntry writeGroup(Pending mine) {
-        List<Pending> group = new ArrayList<>();
-        for (Pending p = pending.poll(); p != null; p = group.size() < MAX_GROUP ? pending.poll() : null) {
-            group.add(p);
-        }
-        AuditEntry own = null;
-        Throwable failure = null;
-        try {
-            List<AuditEntry> entries = tx.execute(status -> write(group));
-            for (int i = 0; i < group.size(); i++) {
-                if (group.get(i) == mine) {
-                    own = entries.get(i);
-                } else {
-                    group.get(i).outcome().complete(entries.get(i));
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            group.stream().filter(p -> p != mine).forEach(p -> p.outcome().completeExceptionally(e));
-        } finally {
-            passOn();
-        }
-        if (failure != null && group.contains(mine)) {
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) failure;
-        }
-        return own;
-    }
-
-    private void passOn() {
-        while (true) {
-            Pending next = pending.peek();
-            if (next != null) {
-                next.outcome().complete(LEAD);
-                return;
-            }
-            writing.set(false);
-            // An append that arrived just before the flag dropped saw it set and waits: take the writing back.
-            if (pending.isEmpty() || !writing.compareAndSet(false, true)) {
-                return;
-            }
-        }
+    /** Appends already waiting are written before the committer stops. */
+    @Override
+    public void destroy() {
+        commits.stop();
     }
 
     private List<AuditEntry> write(List<Pending> group) {

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.HubProperties;
 
 /** The procedure catalogue for administrators: what is in force, and its refreshes from the national database. */
 @RestController
@@ -43,11 +43,12 @@ public class CatalogueController {
     private final String baseUrl;
 
     public CatalogueController(ProcedureCatalogue catalogue, CatalogueRefresh refresh, ProducerTemplate camel,
-                               @Value("${hub.systems.procedures.base-url:}") String baseUrl) {
+                               HubProperties hub) {
         this.catalogue = catalogue;
         this.refresh = refresh;
         this.camel = camel;
-        this.baseUrl = baseUrl;
+        HubProperties.ExternalSystem procedures = hub.systems().get("procedures");
+        this.baseUrl = procedures == null ? null : procedures.baseUrl();
     }
 
     @GetMapping("/procedures/{code}")

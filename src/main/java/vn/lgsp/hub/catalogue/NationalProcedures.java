@@ -3,14 +3,12 @@ package vn.lgsp.hub.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +32,10 @@ public class NationalProcedures {
     private record Snapshot(long refreshId, Map<String, Procedure> procedures) {
     }
 
-    public NationalProcedures(JdbcClient jdbc, ObjectMapper json,
-                              @Value("${hub.catalogue.reload-check:2s}") Duration reloadCheck) {
+    public NationalProcedures(JdbcClient jdbc, ObjectMapper json, CatalogueProperties catalogue) {
         this.jdbc = jdbc;
         this.json = json;
-        this.checkNanos = reloadCheck.toNanos();
+        this.checkNanos = catalogue.reloadCheck().toNanos();
     }
 
     /** The national procedures by code; empty until a refresh has succeeded. Never throws. */

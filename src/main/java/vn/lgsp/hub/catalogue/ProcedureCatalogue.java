@@ -12,14 +12,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Fee;
 import vn.lgsp.hub.canonical.FeeKind;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 import vn.lgsp.hub.platform.WatchedFile;
-import vn.lgsp.hub.sectors.MappingFiles;
 
 /**
  * The procedure catalogue, {@code mappings/catalogue/procedures.csv} (docs/catalogue.md): procedure code, name,
@@ -53,10 +52,9 @@ public class ProcedureCatalogue {
     private final Counter unlistedFees;
 
     @Autowired
-    public ProcedureCatalogue(HubProperties properties,
-                              @Value("${hub.catalogue.reload-check:2s}") Duration reloadCheck, MeterRegistry meters,
+    public ProcedureCatalogue(HubProperties properties, CatalogueProperties catalogue, MeterRegistry meters,
                               NationalProcedures national) {
-        this(MappingFiles.path(properties.mappingsDir()), reloadCheck, meters, national::current);
+        this(MappingFiles.path(properties.mappingsDir()), catalogue.reloadCheck(), meters, national::current);
     }
 
     /** The catalogue under this mappings directory, without a national list. */

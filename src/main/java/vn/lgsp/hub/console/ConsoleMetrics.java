@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.console.IndicatorFormulas.Figures;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
@@ -42,14 +42,13 @@ public class ConsoleMetrics {
     private final MultiGauge patience;
 
     public ConsoleMetrics(MeterRegistry meters, ConsoleQueues queues, SystemHealth systems, ConsoleRoutes routes,
-                          Indicators indicators, DeliveryBacklogs backlogs,
-                          @Value("${hub.kpi.window:30d}") Duration window) {
+                          Indicators indicators, DeliveryBacklogs backlogs, HubProperties hub) {
         this.queues = queues;
         this.backlogs = backlogs;
         this.systems = systems;
         this.routes = routes;
         this.indicators = indicators;
-        this.window = window;
+        this.window = hub.kpi().window();
         queueDepth = MultiGauge.builder("lgsp.queue.depth").description("Messages waiting in a queue").register(meters);
         dlqDepth = MultiGauge.builder("lgsp.dlq.depth").description("Messages in a dead-letter queue").register(meters);
         systemHealth = MultiGauge.builder("lgsp.system.health")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Configuration of the operations console ({@code hub.console.*}): its users with BCrypt hashes and roles (VIEWER,
@@ -18,9 +19,12 @@ public record ConsoleProperties(
         Duration routeControlInterval,
         Duration healthFlushInterval,
         Duration gaugeRefresh,
-        int systemDownAfterFailures) {
+        int systemDownAfterFailures,
+        String managementAddress) {
 
+    @ConstructorBinding
     public ConsoleProperties {
+        managementAddress = managementAddress == null ? "activemq.management" : managementAddress;
         users = users == null ? Map.of() : Map.copyOf(users);
         sessionSecret = sessionSecret == null ? "" : sessionSecret;
         sessionTimeout = sessionTimeout == null ? Duration.ofHours(8) : sessionTimeout;
@@ -28,6 +32,14 @@ public record ConsoleProperties(
         healthFlushInterval = healthFlushInterval == null ? Duration.ofSeconds(2) : healthFlushInterval;
         gaugeRefresh = gaugeRefresh == null ? Duration.ofSeconds(10) : gaugeRefresh;
         systemDownAfterFailures = systemDownAfterFailures <= 0 ? 3 : systemDownAfterFailures;
+    }
+
+    /** The console's settings with the broker's default management address. */
+    public ConsoleProperties(Map<String, User> users, String sessionSecret, Duration sessionTimeout,
+                             Duration routeControlInterval, Duration healthFlushInterval, Duration gaugeRefresh,
+                             int systemDownAfterFailures) {
+        this(users, sessionSecret, sessionTimeout, routeControlInterval, healthFlushInterval, gaugeRefresh,
+                systemDownAfterFailures, null);
     }
 
     /** A console user: the BCrypt hash of the password and the roles. */

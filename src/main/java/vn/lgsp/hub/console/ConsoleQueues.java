@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,14 +87,14 @@ public class ConsoleQueues {
 
     public ConsoleQueues(ConnectionFactory connectionFactory, TransactionTemplate tx, ConsoleAudit audit,
                          DossierTrail trail,
-                         @Value("${hub.console.management-address:activemq.management}") String managementAddress) {
+                         ConsoleProperties console) {
         // A connection of our own per operation: consumers with message-id selectors must not be cached.
         this.connections = connectionFactory instanceof CachingConnectionFactory caching
                 ? caching.getTargetConnectionFactory() : connectionFactory;
         this.tx = tx;
         this.audit = audit;
         this.trail = trail;
-        this.managementAddress = managementAddress;
+        this.managementAddress = console.managementAddress();
     }
 
     /** Every application queue and dead-letter queue with its depth, by name. */

@@ -91,14 +91,21 @@ public class DeliveryBacklogs {
         return bySystem;
     }
 
-    private static String target(RouteDefinition route) {
+    /** The constant {@code hubTarget} a route sets, a route template's parameter resolved for the routes made of it. */
+    static String target(RouteDefinition route) {
         if (route == null) {
             return null;
         }
         for (ProcessorDefinition<?> step : route.getOutputs()) {
             if (step instanceof SetPropertyDefinition set && MessageHeaders.TARGET.equals(set.getName())
                     && "constant".equals(set.getExpression().getLanguage())) {
-                return set.getExpression().getExpression();
+                String value = set.getExpression().getExpression();
+                Map<String, Object> parameters = route.getTemplateParameters();
+                if (parameters != null && value.startsWith("{{") && value.endsWith("}}")) {
+                    Object parameter = parameters.get(value.substring(2, value.length() - 2));
+                    return parameter == null ? value : parameter.toString();
+                }
+                return value;
             }
         }
         return null;

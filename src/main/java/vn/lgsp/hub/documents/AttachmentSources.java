@@ -1,38 +1,28 @@
 package vn.lgsp.hub.documents;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The only way the hub fetches a URL a caller gave it (attachments of document requests). A URL is fetched only
+ * Which URLs a caller gave the hub it may fetch (attachments of document requests; {@link AttachmentFetch} fetches
+ * them through route attachment-fetch-from-source). A URL is fetched only
  * when its scheme and host are allow-listed ({@link AttachmentProperties}) and every address its host resolves to is
  * public, or inside an allow-listed network: never loopback, link-local (cloud metadata), private, CGNAT, multicast
  * or unspecified, never {@code file:} or another scheme. Checked at intake (a refused URL is a 400 naming the
  * attachment) and again before every request of the download, redirects included, so neither a redirect nor a name
- * that resolves elsewhere later reaches a refused address. The download is bounded in size and time.
+ * that resolves elsewhere later reaches a refused address.
  *
  * <p>With the simulators served (demo), URLs under {@code /sim/} of the hub's own port on loopback are allowed: the
  * demo and the tests send attachments from the document-axis simulator.
@@ -46,8 +36,6 @@ public class AttachmentSources {
     private final boolean simulators;
     private final Environment environment;
     private final Resolver resolver;
-    private final HttpClient http;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon());
 
     /** Names to addresses; the JVM's resolver, replaceable in unit tests. */
     public interface Resolver {
@@ -68,14 +56,6 @@ public class AttachmentSources {
         this.simulators = simulators;
         this.environment = environment;
         this.resolver = resolver;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    private static CustomizableThreadFactory daemon() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("attachment-deadline-");
-        threads.setDaemon(true);
-        return threads;
     }
 
     /** Why the hub will not fetch this URL, or empty when it may. */
@@ -120,52 +100,16 @@ public class AttachmentSources {
     }
 
     /**
-     * Opens the attachment for reading: every hop checked, at most {@code max-redirects} redirects, the body cut at
-     * {@code max-size} and the whole download at {@code max-time}. A refusal is an {@link AttachmentRefused}.
+     * A URL or a redirect the hub will not follow, an attachment beyond the limits, or a source that refuses it (a
+     * failure {@link vn.lgsp.hub.delivery.DeliveryFailures} calls permanent): trying again changes nothing.
      */
-    public InputStream open(String url) throws IOException {
-        long deadline = System.nanoTime() + properties.maxTime().toNanos();
-        String current = url;
-        for (int hop = 0; ; hop++) {
-            Optional<String> refused = refusal(current);
-            if (refused.isPresent()) {
-                throw new AttachmentRefused(hop == 0 ? "URL " + refused.get() : "redirect target " + refused.get());
-            }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(current))
-                    .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))).GET().build();
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            int status = response.statusCode();
-            if (status / 100 == 3 && response.headers().firstValue("Location").isPresent()) {
-                response.body().close();
-                if (hop >= properties.maxRedirects()) {
-                    throw new AttachmentRefused("more than " + properties.maxRedirects() + " redirects");
-                }
-                current = URI.create(current).resolve(response.headers().firstValue("Location").get()).toString();
-                continue;
-            }
-            if (status != 200) {
-                response.body().close();
-                throw new IOException("answered HTTP " + status);
-            }
-            long max = properties.maxSize().toBytes();
-            if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > max) {
-                response.body().close();
-                throw new AttachmentRefused("larger than " + properties.maxSize() + " (hub.attachments.max-size)");
-            }
-            return new Bounded(response.body(), max, deadline, deadlines);
-        }
-    }
-
-    /** A URL or a redirect the hub will not follow, or an attachment beyond the limits: permanent. */
     public static class AttachmentRefused extends IOException {
         public AttachmentRefused(String message) {
             super(message);
+        }
+
+        public AttachmentRefused(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -280,55 +224,6 @@ public class AttachmentSources {
                 }
             }
             return true;
-        }
-    }
-
-    /** The body, cut at the size limit and closed at the deadline (a stalled read ends with an IOException). */
-    private static final class Bounded extends FilterInputStream {
-        private final long max;
-        private final long deadline;
-        private final ScheduledFuture<?> closer;
-        private long read;
-
-        Bounded(InputStream in, long max, long deadline, ScheduledExecutorService deadlines) {
-            super(in);
-            this.max = max;
-            this.deadline = deadline;
-            this.closer = deadlines.schedule(() -> {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // closing to end a stalled download
-                }
-            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (System.nanoTime() > deadline) {
-                // Not permanent: the same source may answer in time later.
-                throw new IOException("not downloaded within the time limit (hub.attachments.max-time)");
-            }
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                read += n;
-                if (read > max) {
-                    throw new AttachmentRefused("larger than the size limit (hub.attachments.max-size)");
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            closer.cancel(false);
-            super.close();
         }
     }
 }

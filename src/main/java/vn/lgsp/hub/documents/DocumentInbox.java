@@ -32,6 +32,8 @@ import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.statuses.DocAxisStatusTable;
+import vn.lgsp.hub.statuses.IncomingStatuses;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
@@ -188,7 +190,7 @@ public class DocumentInbox {
 
     private String applyStatus(DocAxisProtocol.Waiting waiting, Edxml.Status s, DocumentRequests.Stored request) {
         String code = request.dossierCode();
-        DocAxisStatusTable.Row row = statuses.row(s.statusCode()).orElseThrow(
+        IncomingStatuses.Row row = statuses.row(s.statusCode()).orElseThrow(
                 () -> new Unmatched("StatusCode " + s.statusCode() + " is not in " + DocAxisStatusTable.FILE));
         tx.executeWithoutResult(t -> {
             markReceived(waiting.docId(), code, "status", "status " + s.statusCode());

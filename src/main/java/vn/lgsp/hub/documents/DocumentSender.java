@@ -22,9 +22,9 @@ import vn.lgsp.hub.trail.TrailKind;
 
 /**
  * Sends a stored document request as an edXML package, for route {@code document-send-to-docaxis}: written with
- * StAX to a temporary file (attachments fetched and base64-encoded in chunks), validated against
- * {@code mappings/docaxis/edxml.xsd}; the route streams it to {@code sendEdoc}. A request already sent is not sent
- * again (redelivered message, second node).
+ * StAX to a temporary file (attachments fetched by {@link AttachmentFetch} and base64-encoded in chunks), validated
+ * against {@code mappings/docaxis/edxml.xsd}; the route streams it to {@code sendEdoc}. A request already sent is
+ * not sent again (redelivered message, second node).
  */
 @Component
 public class DocumentSender {
@@ -39,16 +39,16 @@ public class DocumentSender {
     private final DocAxisProperties properties;
     private final EdxmlSchema schema;
     private final DossierTrail trail;
-    private final AttachmentSources sources;
+    private final AttachmentFetch attachments;
 
     public DocumentSender(DocumentRequests requests, DocAxisProtocol protocol, DocAxisProperties properties,
-                          EdxmlSchema schema, DossierTrail trail, AttachmentSources sources) {
+                          EdxmlSchema schema, DossierTrail trail, AttachmentFetch attachments) {
         this.requests = requests;
         this.protocol = protocol;
         this.properties = properties;
         this.schema = schema;
         this.trail = trail;
-        this.sources = sources;
+        this.attachments = attachments;
     }
 
     /**
@@ -126,7 +126,7 @@ public class DocumentSender {
         }
         return () -> {
             try {
-                return sources.open(a.url());
+                return attachments.open(a.url());
             } catch (AttachmentSources.AttachmentRefused e) {
                 throw new AttachmentSources.AttachmentRefused("attachment " + a.name() + ": " + e.getMessage());
             } catch (IOException e) {

@@ -17,6 +17,7 @@ import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.StatusChangeFollower;
 import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.delivery.PermanentDeliveryException;
+import vn.lgsp.hub.statuses.DocAxisStatusTable;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 

@@ -13,7 +13,6 @@ import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
-import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
@@ -40,12 +39,12 @@ public class DossierIntake {
     private final Outbox outbox;
     private final GroupCommit commits;
     private final String dvcqgQueue;
-    private final DossierRouter router;
+    private final DossierDestinations router;
     private final AccessRights rights;
     private final ProcedureCatalogue catalogue;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
-                         Outbox outbox, GroupCommit commits, HubProperties properties, DossierRouter router,
+                         Outbox outbox, GroupCommit commits, HubProperties properties, DossierDestinations router,
                          AccessRights rights, ProcedureCatalogue catalogue) {
         this.store = store;
         this.validation = validation;
@@ -73,7 +72,7 @@ public class DossierIntake {
         rights.requireOwnSource(caller, source);
         String requestHash = json.hash(submitted);
         // Resolved before anything is stored; every dossier has a destination (at least where it was received).
-        DossierRouter.Destination destination = router.destination(submitted, caller);
+        DossierDestinations.Destination destination = router.destination(submitted, caller);
         try {
             // The duplicate check and the writes share a transaction with other requests' (one commit for many).
             return commits.run(() -> earlierSubmission(caller, idempotencyKey, requestHash, source, submitted)
@@ -106,7 +105,7 @@ public class DossierIntake {
     }
 
     private IntakeReceipt store(Dossier submitted, String source, ConnectedSystem caller, String idempotencyKey,
-                                String requestHash, DossierRouter.Destination destination) {
+                                String requestHash, DossierDestinations.Destination destination) {
         OffsetDateTime now = DossierTrail.now();
         OffsetDateTime receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
         String code = submitted.dossierCode() != null ? submitted.dossierCode() : newCode(submitted, receivedAt);

@@ -11,7 +11,6 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
-import vn.lgsp.hub.sectors.DossierRouter;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -33,12 +32,12 @@ public class DossierStatusUpdates {
     private final TransactionTemplate tx;
     private final Outbox outbox;
     private final String dvcqgQueue;
-    private final DossierRouter router;
+    private final DossierDestinations router;
     private final List<StatusChangeFollower> followers;
 
     public DossierStatusUpdates(DossierStore store, DossierValidation validation, CanonicalJson json,
                                 DossierTrail trail, TransactionTemplate tx, Outbox outbox, HubProperties properties,
-                                DossierRouter router, List<StatusChangeFollower> followers) {
+                                DossierDestinations router, List<StatusChangeFollower> followers) {
         this.followers = followers;
         this.store = store;
         this.validation = validation;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Enumeration;
 import java.util.function.ToDoubleFunction;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -29,8 +29,12 @@ public class DvcqgSyncFigures {
     private volatile SyncKpi cached;
     private volatile long cachedAt;
 
-    public DvcqgSyncFigures(JdbcClient jdbc, JmsTemplate jms, HubProperties hub, MeterRegistry meters,
-                            @Value("${hub.kpi.window:30d}") Duration window) {
+    @Autowired
+    public DvcqgSyncFigures(JdbcClient jdbc, JmsTemplate jms, HubProperties hub, MeterRegistry meters) {
+        this(jdbc, jms, hub, meters, hub.kpi().window());
+    }
+
+    DvcqgSyncFigures(JdbcClient jdbc, JmsTemplate jms, HubProperties hub, MeterRegistry meters, Duration window) {
         this.jdbc = jdbc;
         this.jms = jms;
         this.queue = hub.queues().dvcqgSync();

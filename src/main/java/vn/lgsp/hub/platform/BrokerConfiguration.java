@@ -3,7 +3,6 @@ package vn.lgsp.hub.platform;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +28,11 @@ public class BrokerConfiguration {
      * up to twice as large: 32 MB here is about 60-90 MB of heap (BrokerMemoryTests).
      */
     @Bean
-    public ArtemisConfigurationCustomizer brokerMemory(@Value("${hub.broker.memory:32MB}") DataSize memory) {
+    public ArtemisConfigurationCustomizer brokerMemory(HubProperties hub) {
+        return brokerMemory(hub.broker().memory());
+    }
+
+    ArtemisConfigurationCustomizer brokerMemory(DataSize memory) {
         return configuration -> configuration.setGlobalMaxSize(memory.toBytes());
     }
 

@@ -17,7 +17,7 @@ import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -50,8 +50,12 @@ public class H2Housekeeping implements SmartLifecycle {
     private volatile boolean running;
     private boolean failing;
 
-    public H2Housekeeping(DataSource dataSource, @Value("${hub.h2.housekeeping-interval:1s}") Duration interval,
-                         MeterRegistry meters) {
+    @Autowired
+    public H2Housekeeping(DataSource dataSource, HubProperties hub, MeterRegistry meters) {
+        this(dataSource, hub.h2().housekeepingInterval(), meters);
+    }
+
+    H2Housekeeping(DataSource dataSource, Duration interval, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.interval = interval;
         this.meters = meters;

@@ -24,11 +24,26 @@ public record HubProperties(
         Queues queues,
         Map<String, ExternalSystem> systems,
         Simulators simulators,
-        Map<String, Client> clients) {
+        Map<String, Client> clients,
+        H2 h2,
+        Broker broker,
+        Kpi kpi) {
 
+    @ConstructorBinding
     public HubProperties {
         systems = systems == null ? Map.of() : Map.copyOf(systems);
         clients = clients == null ? Map.of() : Map.copyOf(clients);
+        h2 = h2 == null ? new H2(Duration.ofSeconds(1)) : h2;
+        broker = broker == null ? new Broker(DataSize.ofMegabytes(32)) : broker;
+        kpi = kpi == null ? new Kpi(Duration.ofDays(30)) : kpi;
+    }
+
+    /** The hub's settings without the embedded stores' tuning (which then take their defaults). */
+    public HubProperties(Path dataDir, String routesDir, String mappingsDir, Intake intake, Delivery delivery,
+                         Outbox outbox, Queues queues, Map<String, ExternalSystem> systems, Simulators simulators,
+                         Map<String, Client> clients) {
+        this(dataDir, routesDir, mappingsDir, intake, delivery, outbox, queues, systems, simulators, clients,
+                null, null, null);
     }
 
     /**
@@ -37,7 +52,7 @@ public record HubProperties(
      */
     public record Intake(DataSize maxBodySize, Integer commitThreads, Integer commitBatch) {
         public Intake {
-            commitThreads = commitThreads == null ? 2 : commitThreads;
+            commitThreads = commitThreads == null ? 1 : commitThreads;
             commitBatch = commitBatch == null ? 256 : commitBatch;
         }
     }
@@ -77,6 +92,20 @@ public record HubProperties(
                               String username, String password) {
             this(baseUrl, connectTimeout, responseTimeout, consumers, username, password, null);
         }
+    }
+
+    /**
+     * The embedded H2 file compacted every {@code housekeepingInterval} (0: never; see {@link H2Housekeeping}).
+     */
+    public record H2(Duration housekeepingInterval) {
+    }
+
+    /** Message data the embedded broker keeps in the heap before paging queues to disk. */
+    public record Broker(DataSize memory) {
+    }
+
+    /** The period, ending now, of the indicator and sync-rate gauges. */
+    public record Kpi(Duration window) {
     }
 
     /** Whether the built-in simulators of the external systems are served under /sim/. */

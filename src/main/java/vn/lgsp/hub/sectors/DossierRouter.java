@@ -3,9 +3,9 @@ package vn.lgsp.hub.sectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.dossier.DossierDestinations;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 
@@ -18,14 +18,7 @@ import vn.lgsp.hub.security.ConnectedSystem;
  * that sent it.
  */
 @Component
-public class DossierRouter {
-
-    /**
-     * Where a dossier goes: the queues to enqueue it on, the sector system when routed, and the system that
-     * processes it (the sector system, the one-stop system, or the source itself when no rule names another).
-     */
-    public record Destination(List<String> queues, String sectorSystem, String processedBy) {
-    }
+public class DossierRouter implements DossierDestinations {
 
     /** The system id of the one-stop system, where every dossier from a sector system goes. */
     public static final String ONESTOP = "onestop";
@@ -37,23 +30,20 @@ public class DossierRouter {
     private final String sourceProgressQueue;
     private final String enrichmentQueue;
 
-    public DossierRouter(SectorRoutingTable table, HubProperties properties,
-                         @Value("${hub.routing.routed-sources:onestop}") Set<String> routedSources,
-                         @Value("${hub.routing.queue-prefix:lgsp.sector.}") String queuePrefix,
-                         @Value("${hub.routing.source-progress-queue:lgsp.onestop.status}") String sourceProgressQueue,
-                         @Value("${hub.routing.enrichment-queue:lgsp.registry.enrichment}") String enrichmentQueue) {
+    public DossierRouter(SectorRoutingTable table, HubProperties properties, RoutingProperties routing) {
         this.table = table;
-        this.routedSources = Set.copyOf(routedSources);
-        this.queuePrefix = queuePrefix;
+        this.routedSources = routing.routedSources();
+        this.queuePrefix = routing.queuePrefix();
         this.onestopQueue = properties.queues().onestopDelivery();
-        this.sourceProgressQueue = sourceProgressQueue;
-        this.enrichmentQueue = enrichmentQueue;
+        this.sourceProgressQueue = routing.sourceProgressQueue();
+        this.enrichmentQueue = routing.enrichmentQueue();
     }
 
     /**
      * Where a status change goes besides the DVCQG sync: a dossier the one-stop system handed to a sector system
      * has its progress reported back to the one-stop system (its source), unless the one-stop reported it itself.
      */
+    @Override
     public Optional<String> progressQueue(String dossierSource, ConnectedSystem reporter) {
         return routedSources.contains(dossierSource) && !dossierSource.equals(reporter.id())
                 ? Optional.of(sourceProgressQueue) : Optional.empty();
@@ -63,6 +53,7 @@ public class DossierRouter {
      * The destination of a dossier submitted by this caller; every dossier has one. A routed source's dossier
      * with no rule (or a rule naming the source itself) is processed where it was received and goes to no system.
      */
+    @Override
     public Destination destination(Dossier dossier, ConnectedSystem caller) {
         if (goesToOnestop(caller.id())) {
             return new Destination(List.of(onestopQueue), null, ONESTOP);

@@ -10,6 +10,7 @@ import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.security.ClientRegistry;
 import vn.lgsp.hub.security.ConnectedSystem;
+import vn.lgsp.hub.statuses.SectorStatusTables;
 
 /**
  * Progress reported by a sector system, in its own status vocabulary, becomes a hub status event: the code is

@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
 import vn.lgsp.hub.platform.WatchedFile;
 
 /**
@@ -55,8 +56,12 @@ public class SectorRoutingTable {
     private final Set<String> knownSystems;
     private final WatchedFile<List<Rule>> table;
 
-    public SectorRoutingTable(HubProperties properties,
-                              @Value("${hub.routing.reload-check:2s}") Duration reloadCheck) {
+    @Autowired
+    public SectorRoutingTable(HubProperties properties, RoutingProperties routing) {
+        this(properties, routing.reloadCheck());
+    }
+
+    SectorRoutingTable(HubProperties properties, Duration reloadCheck) {
         this.file = MappingFiles.path(properties.mappingsDir()).resolve(FILE);
         this.knownSystems = properties.systems().keySet();
         this.table = new WatchedFile<>(file, "Sector routing table", reloadCheck, this::parse); // invalid: no start

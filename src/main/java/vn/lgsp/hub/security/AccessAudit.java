@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,9 +57,13 @@ public class AccessAudit {
     private final Thread writer;
     private volatile boolean running = true;
 
-    public AccessAudit(JdbcClient jdbc, JdbcTemplate batches, MeterRegistry meters,
-                       @Value("${hub.security.refusal-audit.queue-capacity:10000}") int queueCapacity,
-                       @Value("${hub.security.refusal-audit.records-per-second:100}") int recordsPerSecond) {
+    @Autowired
+    public AccessAudit(JdbcClient jdbc, JdbcTemplate batches, MeterRegistry meters, SecurityProperties security) {
+        this(jdbc, batches, meters, security.refusalAudit().queueCapacity(), security.refusalAudit().recordsPerSecond());
+    }
+
+    public AccessAudit(JdbcClient jdbc, JdbcTemplate batches, MeterRegistry meters, int queueCapacity,
+                       int recordsPerSecond) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.meters = meters;

@@ -7,7 +7,6 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +19,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "hub.security.mtls.port")
 public class MutualTlsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final Environment env;
+    private final SecurityProperties.Mtls mtls;
 
-    public MutualTlsConnector(Environment env) {
-        this.env = env;
+    public MutualTlsConnector(SecurityProperties security) {
+        this.mtls = security.mtls();
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
-        connector.setPort(env.getRequiredProperty("hub.security.mtls.port", Integer.class));
+        connector.setPort(required(mtls.port(), "port"));
         connector.setScheme("https");
         connector.setSecure(true);
         Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();
@@ -37,15 +36,22 @@ public class MutualTlsConnector implements WebServerFactoryCustomizer<TomcatServ
         SSLHostConfig ssl = new SSLHostConfig();
         ssl.setCertificateVerification("required");
         ssl.setProtocols("TLSv1.2+TLSv1.3");
-        ssl.setTruststoreFile(env.getRequiredProperty("hub.security.mtls.trust-store"));
-        ssl.setTruststorePassword(env.getRequiredProperty("hub.security.mtls.trust-store-password"));
+        ssl.setTruststoreFile(required(mtls.trustStore(), "trust-store"));
+        ssl.setTruststorePassword(required(mtls.trustStorePassword(), "trust-store-password"));
         ssl.setTruststoreType("PKCS12");
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
-        certificate.setCertificateKeystoreFile(env.getRequiredProperty("hub.security.mtls.key-store"));
-        certificate.setCertificateKeystorePassword(env.getRequiredProperty("hub.security.mtls.key-store-password"));
+        certificate.setCertificateKeystoreFile(required(mtls.keyStore(), "key-store"));
+        certificate.setCertificateKeystorePassword(required(mtls.keyStorePassword(), "key-store-password"));
         certificate.setCertificateKeystoreType("PKCS12");
         ssl.addCertificate(certificate);
         protocol.addSslHostConfig(ssl);
         factory.addAdditionalTomcatConnectors(connector);
+    }
+
+    private static <T> T required(T value, String key) {
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalStateException("hub.security.mtls." + key + " must be set when hub.security.mtls.port is");
+        }
+        return value;
     }
 }

@@ -3,15 +3,19 @@ package vn.lgsp.hub.security;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code hub.security.*}: how JWTs are validated (and issued by the built-in issuer), default rate limits, CORS.
  * Secrets come from configuration or the environment (demo values only in application-demo.yml).
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors, Operations operations) {
+public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors, Operations operations,
+                                 RefusalAudit refusalAudit, Mtls mtls) {
 
+    @ConstructorBinding
     public SecurityProperties {
+        refusalAudit = refusalAudit == null ? new RefusalAudit(10_000, 100) : refusalAudit;
         operations = operations == null ? new Operations(false, null, null) : operations;
         jwt = jwt == null ? new Jwt(null, null, null, null, false, null) : jwt;
         rateLimit = rateLimit == null ? new RateLimitDefaults(1000.0, 2000, 0L) : rateLimit;
@@ -59,6 +63,21 @@ public record SecurityProperties(Jwt jwt, RateLimitDefaults rateLimit, Cors cors
             return scrapeUser != null && !scrapeUser.isBlank() && scrapePasswordHash != null
                     && ApiKeys.isWellFormed(scrapePasswordHash);
         }
+    }
+
+    /**
+     * Refused calls are stored by a background writer: at most {@code recordsPerSecond} per caller each second,
+     * {@code queueCapacity} waiting; the rest only counted.
+     */
+    public record RefusalAudit(int queueCapacity, int recordsPerSecond) {
+    }
+
+    /**
+     * The optional second connector with mutual TLS (on when {@code port} is set): the hub's own certificate in the
+     * PKCS#12 {@code keyStore}, client certificates verified against the PKCS#12 {@code trustStore}.
+     */
+    public record Mtls(Integer port, String keyStore, String keyStorePassword, String trustStore,
+                       String trustStorePassword) {
     }
 
     /** Origins allowed to call the API from a browser; empty (the default): none. */

@@ -50,7 +50,7 @@ class NationalCatalogueRefreshIntegrationTests extends HubIntegrationTest {
     @Test
     void aChangeAtTheNationalDatabaseIsReportedAndFillsTheNextDossier() {
         // Another node on the same database: it did not refresh, yet it must use what this node fetched.
-        NationalProcedures otherNode = new NationalProcedures(jdbc, json, Duration.ofMillis(100));
+        NationalProcedures otherNode = new NationalProcedures(jdbc, json, new CatalogueProperties(Duration.ofMillis(100)));
         eventually().until(() -> otherNode.current().containsKey(NATIONAL_ONLY));
         JsonNode before = dossier(postAsOnestop(NATIONAL_ONLY));
         assertThat(before.get("fieldName").asText()).isEqualTo("Hộ tịch");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.statuses.DocAxisStatusTable;
 
 /** The document axis' status tables as shipped in mappings/docaxis/: codes in, and the codes the hub sends out. */
 class DocAxisStatusTableTests {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
  * What the DVCQG mappings must do beyond their golden files (those run in MappingGoldenFilesTests): dates in

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -23,24 +22,26 @@ import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgSession;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 import vn.lgsp.hub.delivery.DeadLetters;
 import vn.lgsp.hub.delivery.DeliveryPatience;
 import vn.lgsp.hub.delivery.GuaranteedDeliveryConfiguration;
 import vn.lgsp.hub.delivery.MessageHeaders;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MillisPropertiesFunction;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
+import vn.lgsp.hub.support.YamlRoutes;
 import vn.lgsp.hub.trail.DossierTrail;
 
 /**
@@ -73,24 +74,29 @@ class StatusSyncToDvcqgRouteTest {
 
     @BeforeAll
     void startRoutes() throws Exception {
-        camel = new DefaultCamelContext();
-        Properties placeholders = new Properties();
-        placeholders.putAll(Map.of("hub.queues.dvcqg-sync", "lgsp.dvcqg.sync", "hub.systems.dvcqg.consumers", "1",
-                "hub.systems.dvcqg.max-requests-per-second", "1000", "hub.systems.dvcqg.dstcode", "H15-LGSP",
-                "hub.systems.dvcqg.base-url", "http://127.0.0.1:9", "hub.systems.dvcqg.integration-path",
-                "/api/integration", "hub.systems.dvcqg.auth-path", "/api/auth/login",
-                "hub.systems.dvcqg.connect-timeout", "100", "hub.systems.dvcqg.response-timeout", "100"));
-        camel.getPropertiesComponent().setInitialProperties(placeholders);
-        // The dead-letter queue and the sync queue become mock endpoints.
-        camel.addComponent("jms", new MockComponent());
-
+        Map<String, String> placeholders = Map.of("hub.queues.dvcqg-sync", "lgsp.dvcqg.sync",
+                "hub.systems.dvcqg.consumers", "1", "hub.systems.dvcqg.max-requests-per-second", "1000",
+                "hub.systems.dvcqg.dstcode", "H15-LGSP", "hub.systems.dvcqg.base-url", "http://127.0.0.1:9",
+                "hub.systems.dvcqg.integration-path", "/api/integration",
+                "hub.systems.dvcqg.auth-path", "/api/auth/login",
+                "hub.systems.dvcqg.connect-timeout", "100ms", "hub.systems.dvcqg.response-timeout", "100ms");
         DvcqgProperties portal = new DvcqgProperties("http://127.0.0.1:9", "/api/auth/login", "/api/integration",
                 "H15-LGSP", "lgsp", "secret", "H15", Duration.ofMillis(100), Duration.ofMillis(100), 1, 1000,
                 List.of(2), List.of(3, 99), null);
-        camel.getRegistry().bind("dvcqgSession", new DvcqgSession(portal, JSON));
-        camel.getRegistry().bind("dvcqgMapping", new DvcqgMapping("file:mappings",
-                new DvcqgStatusTable("file:mappings"), JSON));
-        camel.getRegistry().bind("dvcqgSync", new Decisions());
+        List<String> routes;
+        try (Stream<Path> files = Files.list(Path.of("routes/dvcqg"))) {
+            routes = files.map(f -> "dvcqg/" + f.getFileName())
+                    .filter(f -> !f.startsWith("dvcqg/dossiers-reconcile")).sorted().toList();
+        }
+        camel = YamlRoutes.load(placeholders, Map.of("dvcqgSession", new DvcqgSession(portal, JSON),
+                "dvcqgMapping", new DvcqgMapping("file:mappings", new DvcqgStatusTable("file:mappings"), JSON),
+                "dvcqgSync", new Decisions()), routes.toArray(String[]::new));
+        MockEnvironment environment = new MockEnvironment();
+        environment.setConversionService(new ApplicationConversionService());
+        placeholders.forEach(environment::setProperty);
+        camel.getPropertiesComponent().addPropertiesFunction(new MillisPropertiesFunction(environment));
+        // The dead-letter queue becomes a mock endpoint.
+        camel.addComponent("jms", new MockComponent());
         HubProperties hub = new HubProperties(null, null, null, null, new HubProperties.Delivery(2, Duration.ofMillis(1),
                 1.0, Duration.ofMillis(5), 0, Duration.ofSeconds(30)), null, null, null, null, null);
         // No database here: the patience clock runs in memory, as it does when the database is away.
@@ -99,12 +105,6 @@ class StatusSyncToDvcqgRouteTest {
         });
         camel.addRoutes(new GuaranteedDeliveryConfiguration(hub, new DeadLetters(mock(DossierTrail.class)),
                 new DeliveryPatience(hub, noDatabase)));
-        try (Stream<Path> files = Files.list(Path.of("routes/dvcqg"))) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("dossiers-reconcile")).toList()) {
-                PluginHelper.getRoutesLoader(camel).loadRoutes(
-                        ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath()));
-            }
-        }
         AdviceWith.adviceWith(camel, "status-sync-to-dvcqg", a -> a.replaceFromWith("direct:sync-event"));
         for (String route : List.of("dvcqg-post", "dvcqg-login")) {
             AdviceWith.adviceWith(camel, route, a -> a.interceptSendToEndpoint("http://127.0.0.1:9/*")

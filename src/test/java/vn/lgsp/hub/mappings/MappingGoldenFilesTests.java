@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.xmlunit.builder.DiffBuilder;
 import com.dashjoin.jsonata.Jsonata;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
-import vn.lgsp.hub.sectors.MappingFiles;
+import vn.lgsp.hub.platform.MappingFiles;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
  * Every transformation file in mappings/ has golden fixtures beside it

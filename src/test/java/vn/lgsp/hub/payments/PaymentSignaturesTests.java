@@ -25,10 +25,10 @@ class PaymentSignaturesTests {
 
     static final NationalPaymentPlatform NATIONAL = new NationalPaymentPlatform(new NationalPaymentProperties(
             "http://127.0.0.1:1/none", "H15-LGSP", "demo-payment-key1", "demo-payment-key2", "1.0",
-            Duration.ofSeconds(1), Duration.ofSeconds(1)), new ObjectMapper());
+            Duration.ofSeconds(1), Duration.ofSeconds(1)), new ObjectMapper(), null);
     static final BankGateway BANK = new BankGateway(new BankGatewayProperties("http://127.0.0.1:1/none", "LGSPHG01",
             "demo-bank-hash-secret", "2.1.0", "127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            new ObjectMapper());
+            new ObjectMapper(), null);
 
     @Test
     void nationalCreateCheckSumIsHmacSha256OverTheFieldsInContractOrder() {

@@ -1,66 +1,77 @@
 package vn.lgsp.hub.registries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ToDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lgsp.hub.adapters.business.BusinessProperties;
 import vn.lgsp.hub.adapters.business.BusinessTokens;
-import vn.lgsp.hub.adapters.business.BusinessTokensAccess;
+import vn.lgsp.hub.delivery.DeliveryFailures;
+import vn.lgsp.hub.support.YamlRoutes;
 
-/** OAuth2 client-credentials tokens are cached, and renewed a configured time before they expire. */
+/**
+ * Route token-request-to-business with its token endpoint mocked: OAuth2 client-credentials tokens are cached, and
+ * renewed a configured time before they expire.
+ */
 class BusinessTokensTests {
 
-
-    private HttpServer server;
+    private final MutableClock clock = new MutableClock();
     private final AtomicInteger issued = new AtomicInteger();
-    private final List<String> authorizations = new ArrayList<>();
+    private DefaultCamelContext camel;
+    private BusinessTokens tokens;
+    private MockEndpoint tokenEndpoint;
 
     @BeforeEach
-    void tokenEndpoint() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/token", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = ("{\"access_token\":\"t" + issued.incrementAndGet()
-                    + "\",\"token_type\":\"Bearer\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+    void tokenRoute() throws Exception {
+        BusinessProperties properties = new BusinessProperties("http://127.0.0.1:1/unused",
+                "http://127.0.0.1:1/token", "lgsp", "s3cr3t", "", Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), "CSDL_DKDN");
+        camel = YamlRoutes.load(Map.of("hub.systems.business.token-url", properties.tokenUrl(),
+                "hub.systems.business.connect-timeout", "2000", "hub.systems.business.response-timeout", "5000"),
+                Map.of(), "business/token-request-to-business.camel.yaml");
+        tokens = new BusinessTokens(properties, new ObjectMapper(), camel.createProducerTemplate(), clock);
+        camel.getRegistry().bind("businessTokens", tokens);
+        AdviceWith.adviceWith(camel, "token-request-to-business",
+                route -> route.weaveByType(ToDefinition.class).selectFirst().replace().to("mock:token-endpoint"));
+        camel.start();
+        tokenEndpoint = camel.getEndpoint("mock:token-endpoint", MockEndpoint.class);
+        tokenEndpoint.whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody("{\"access_token\":\"t"
+                + issued.incrementAndGet() + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        camel.stop();
     }
 
     @Test
     void tokenIsReusedUntilShortlyBeforeItExpiresThenRenewed() {
-        MutableClock clock = new MutableClock();
-        BusinessTokens tokens = BusinessTokensAccess.withClock(properties(), clock);
-
         assertThat(tokens.bearer()).isEqualTo("Bearer t1");
         clock.now = clock.now.plusSeconds(269);
         assertThat(tokens.bearer()).isEqualTo("Bearer t1");
         clock.now = clock.now.plusSeconds(2); // 29 s before expiry, inside the 30 s renewal margin
         assertThat(tokens.bearer()).isEqualTo("Bearer t2");
+
         assertThat(issued.get()).isEqualTo(2);
-        assertThat(authorizations.get(0)).isEqualTo("Basic bGdzcDpzM2NyM3Q="); // lgsp:s3cr3t
+        var request = tokenEndpoint.getReceivedExchanges().get(0).getMessage();
+        assertThat(request.getHeader("Authorization")).isEqualTo("Basic bGdzcDpzM2NyM3Q="); // lgsp:s3cr3t
+        assertThat(request.getHeader("CamelHttpMethod")).isEqualTo("POST");
+        assertThat(request.getBody(String.class)).isEqualTo("grant_type=client_credentials");
     }
 
     @Test
     void invalidatedTokenIsReplacedAtOnce() {
-        BusinessTokens tokens = BusinessTokensAccess.withClock(properties(), new MutableClock());
         assertThat(tokens.bearer()).isEqualTo("Bearer t1");
 
         tokens.invalidate();
@@ -68,9 +79,14 @@ class BusinessTokensTests {
         assertThat(tokens.bearer()).isEqualTo("Bearer t2");
     }
 
-    private BusinessProperties properties() {
-        return new BusinessProperties("http://unused", "http://127.0.0.1:" + server.getAddress().getPort() + "/token",
-                "lgsp", "s3cr3t", "", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30),
-                "CSDL_DKDN");
+    @Test
+    void aTokenEndpointThatIsDownFailsTheLookupAsTemporary() {
+        tokenEndpoint.whenAnyExchangeReceived(exchange -> {
+            throw new HttpOperationFailedException("http://127.0.0.1:1/token", 503, "Service Unavailable", null,
+                    Map.of(), "");
+        });
+
+        assertThatThrownBy(tokens::bearer).satisfies(
+                failure -> assertThat(DeliveryFailures.classify(failure)).isEqualTo(DeliveryFailures.Kind.TEMPORARY));
     }
 }

@@ -26,8 +26,12 @@ class BrokenFilesStopStartupTests {
     void brokenRoutesAndMappingsAreNamedWithTheirProblem() throws IOException {
         copyProject();
         Path land = dir.resolve("routes/sector-land/dossier-delivery-to-sector-land.camel.yaml");
-        edit(land, "ref: deliveryLedger\n            method: complete", "ref: deliveryLedgr\n            method: complete");
         edit(land, "{{hub.systems.sector-land.response-timeout}}", "{{hub.systems.sector-land.reponse-timeout}}");
+        edit(land, "- name: path", "- name: paht");
+        edit(dir.resolve("routes/templates/delivery-to-rest-system.camel.yaml"),
+                "ref: deliveryLedger\n              method: complete", "ref: deliveryLedgr\n              method: complete");
+        edit(dir.resolve("routes/sector-land/amendment-delivery-to-sector-land.camel.yaml"),
+                "routeTemplateRef: delivery-to-rest-system", "routeTemplateRef: delivery-to-rest-sytem");
         Files.copy(dir.resolve("routes/onestop/dossier-delivery-to-onestop.camel.yaml"),
                 dir.resolve("routes/sector-land/dossier-delivery-to-onestop.camel.yaml"));
         edit(dir.resolve("mappings/sector-labour/changes.sector-labour-to-canonical.jsonata"),
@@ -36,7 +40,12 @@ class BrokenFilesStopStartupTests {
 
         String message = startupFailure();
 
-        assertThat(message).contains("dossier-delivery-to-sector-land.camel.yaml: refers to unknown bean 'deliveryLedgr'")
+        assertThat(message).contains("delivery-to-rest-system.camel.yaml: refers to unknown bean 'deliveryLedgr'")
+                .contains("amendment-delivery-to-sector-land.camel.yaml: uses unknown route template 'delivery-to-rest-sytem'")
+                .contains("dossier-delivery-to-sector-land.camel.yaml: route template 'delivery-to-rest-system' has no "
+                        + "parameter 'paht'")
+                .contains("dossier-delivery-to-sector-land.camel.yaml: route template 'delivery-to-rest-system' needs "
+                        + "parameter 'path'")
                 .contains("dossier-delivery-to-sector-land.camel.yaml: placeholder "
                         + "{{hub.systems.sector-land.reponse-timeout}} is not configured")
                 .contains("sector-land/dossier-delivery-to-onestop.camel.yaml: duplicate route id 'dossier-delivery-to-onestop'")

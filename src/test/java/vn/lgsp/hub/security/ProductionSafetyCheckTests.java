@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.platform.ProductionSafetyCheck;
 
 class ProductionSafetyCheckTests {
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
  * Runs the JSONata mappings of {@code mappings/dvcqg/} (canonical -> DVCQG dossier, status changes -> progress

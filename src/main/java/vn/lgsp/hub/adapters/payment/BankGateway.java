@@ -35,12 +35,12 @@ public class BankGateway implements PaymentGateway {
 
     private final BankGatewayProperties config;
     private final ObjectMapper mapper;
-    private final GatewayHttp http;
+    private final GatewayCalls calls;
 
-    public BankGateway(BankGatewayProperties config, ObjectMapper mapper) {
+    public BankGateway(BankGatewayProperties config, ObjectMapper mapper, GatewayCalls calls) {
         this.config = config;
         this.mapper = mapper;
-        this.http = new GatewayHttp(ID, mapper, config.connectTimeout(), config.responseTimeout());
+        this.calls = calls;
     }
 
     @Override
@@ -110,7 +110,7 @@ public class BankGateway implements PaymentGateway {
         ObjectNode body = mapper.createObjectNode();
         request.forEach(body::put);
         body.put("vnp_SecureHash", PaymentSignatures.hmacSha512(config.hashSecret(), pipe(request, QUERY_SIGNED)));
-        JsonNode answer = http.post(config.baseUrl() + "/merchant_webapi/api/transaction", body);
+        JsonNode answer = calls.call(GatewayCalls.QUERY, ID, body);
         Map<String, String> fields = NationalPaymentPlatform.textFields(answer);
         String code = fields.getOrDefault("vnp_ResponseCode", "");
         if ("91".equals(code)) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    {@code {baseUrl}/merchant_webapi/api/transaction}
  * @param tmnCode     the province's merchant code (vnp_TmnCode)
  * @param hashSecret  HMAC-SHA512 secret for both directions
+ * @param connectTimeout  milliseconds; with responseTimeout read by the routes in routes/payments
  * @param version     vnp_Version, 2.1.0
  * @param serverIp    vnp_IpAddr sent with queries
  */

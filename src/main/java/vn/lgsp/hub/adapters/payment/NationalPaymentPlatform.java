@@ -32,12 +32,12 @@ public class NationalPaymentPlatform implements PaymentGateway {
 
     private final NationalPaymentProperties config;
     private final ObjectMapper mapper;
-    private final GatewayHttp http;
+    private final GatewayCalls calls;
 
-    public NationalPaymentPlatform(NationalPaymentProperties config, ObjectMapper mapper) {
+    public NationalPaymentPlatform(NationalPaymentProperties config, ObjectMapper mapper, GatewayCalls calls) {
         this.config = config;
         this.mapper = mapper;
-        this.http = new GatewayHttp(ID, mapper, config.connectTimeout(), config.responseTimeout());
+        this.calls = calls;
     }
 
     @Override
@@ -69,7 +69,7 @@ public class NationalPaymentPlatform implements PaymentGateway {
         order.fees().forEach(f -> fees.addObject().put("MaPhiLePhi", f.code()).put("TenPhiLePhi", f.name())
                 .put("SoTien", f.amount()));
         body.put("check_sum", PaymentSignatures.nationalCheckSum(config.key1(), signed, CREATE_SIGNED));
-        JsonNode answer = http.post(config.baseUrl() + "/create", body);
+        JsonNode answer = calls.call(GatewayCalls.CREATE, ID, body);
         String url = answer.path("payment_url").asText("");
         if (!"0".equals(answer.path("error").asText()) || url.isBlank()) {
             throw new PaymentGatewayException(ID, "create refused with error " + answer.path("error").asText("?"), null);
@@ -108,7 +108,7 @@ public class NationalPaymentPlatform implements PaymentGateway {
         ObjectNode body = mapper.createObjectNode();
         signed.forEach(body::put);
         body.put("check_sum", PaymentSignatures.nationalCheckSum(config.key1(), signed, DETAIL_SIGNED));
-        JsonNode answer = http.post(config.baseUrl() + "/detail", body);
+        JsonNode answer = calls.call(GatewayCalls.QUERY, ID, body);
         if (!"0".equals(answer.path("error").asText())) {
             return new GatewayStatus(GatewayStatus.Result.UNKNOWN, null, null);
         }

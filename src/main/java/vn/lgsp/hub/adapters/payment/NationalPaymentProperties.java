@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId        the province's client_id at the platform
  * @param key1            signs what the hub sends (create, detail)
  * @param key2            verifies what the platform sends (notifications, detail answers)
+ * @param connectTimeout  milliseconds; with responseTimeout read by the routes in routes/payments
  * @param version         contract version sent in every request
  */
 @ConfigurationProperties("hub.systems.payment")

@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +26,7 @@ import vn.lgsp.hub.adapters.payment.BankGatewayProperties;
 import vn.lgsp.hub.adapters.payment.NationalPaymentPlatform;
 import vn.lgsp.hub.adapters.payment.PaymentSignatures;
 import vn.lgsp.hub.simulators.support.PaymentGatewaySimulator;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the province's bank gateway, VNPay 2.1.0 style (docs/contracts.md "Payment gateways"): the payer page
@@ -45,10 +45,10 @@ public class BankGatewaySimulator extends PaymentGatewaySimulator {
     private final String ipnUrl;
 
     public BankGatewaySimulator(BankGatewayProperties config, ObjectMapper mapper,
-                                @Value("${hub.simulators.bank.ipn-url:}") String ipnUrl) {
+                                SimulatorProperties simulators) {
         super(mapper);
         this.config = config;
-        this.ipnUrl = ipnUrl;
+        this.ipnUrl = simulators.bank().ipnUrl();
     }
 
     @GetMapping(path = "/paymentv2/vpcpay.html", produces = MediaType.TEXT_HTML_VALUE)

@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,7 +46,9 @@ import vn.lgsp.hub.documents.EdxmlReader;
 import vn.lgsp.hub.documents.EdxmlRejected;
 import vn.lgsp.hub.documents.EdxmlSchema;
 import vn.lgsp.hub.documents.EdxmlWriter;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.simulators.support.SimulatorController;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the national document axis with a document-management system behind it (docs/contracts.md
@@ -88,9 +89,9 @@ public class DocAxisSimulator extends SimulatorController<Map<String, Object>> {
     private final List<Map<String, Object>> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = defaults();
 
-    public DocAxisSimulator(@Value("${hub.simulators.docaxis.secret:demo-docaxis-secret}") String secret,
-                            @Value("${hub.data-dir}") String dataDir, EdxmlSchema schema) throws IOException {
-        this.secret = secret;
+    public DocAxisSimulator(SimulatorProperties simulators, HubProperties hub, EdxmlSchema schema) throws IOException {
+        this.secret = simulators.docaxis().secret();
+        String dataDir = hub.dataDir().toString();
         this.schema = schema;
         this.inbox = Files.createDirectories(Path.of(dataDir, "sim", "docaxis", "waiting"));
         this.tmp = Files.createDirectories(Path.of(dataDir, "sim", "docaxis", "tmp"));

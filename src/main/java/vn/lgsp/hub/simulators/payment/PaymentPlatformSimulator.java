@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +24,7 @@ import vn.lgsp.hub.adapters.payment.NationalPaymentPlatform;
 import vn.lgsp.hub.adapters.payment.NationalPaymentProperties;
 import vn.lgsp.hub.adapters.payment.PaymentSignatures;
 import vn.lgsp.hub.simulators.support.PaymentGatewaySimulator;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the national payment platform (docs/contracts.md "Payment gateways"): {@code POST create} (check_sum
@@ -42,10 +42,10 @@ public class PaymentPlatformSimulator extends PaymentGatewaySimulator {
     private final String ipnUrl;
 
     public PaymentPlatformSimulator(NationalPaymentProperties config, ObjectMapper mapper,
-                                    @Value("${hub.simulators.payment.ipn-url:}") String ipnUrl) {
+                                    SimulatorProperties simulators) {
         super(mapper);
         this.config = config;
-        this.ipnUrl = ipnUrl;
+        this.ipnUrl = simulators.payment().ipnUrl();
     }
 
     @PostMapping("/create")

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.StringReader;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the civil-status system (phần mềm hộ tịch), SOAP 1.1 push: {@code POST /sim/sector-civil/ws}
@@ -31,9 +31,8 @@ public class CivilStatusSimulator extends SectorSimulator<String> {
 
     static final String NS = "urn:lgsp:sector:civil:receive:v1";
 
-    public CivilStatusSimulator(@Value("${hub.simulators.sectors.hub-url}") String hubUrl,
-                                @Value("${hub.simulators.sectors.sector-civil-key}") String apiKey) {
-        super("sector-civil", hubUrl, apiKey);
+    public CivilStatusSimulator(SimulatorProperties simulators) {
+        super("sector-civil", simulators.sectors().hubUrl(), simulators.sectors().sectorCivilKey());
     }
 
     @PostMapping(path = "/ws", produces = MediaType.TEXT_XML_VALUE)

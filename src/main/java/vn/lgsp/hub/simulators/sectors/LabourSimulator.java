@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.simulators.support.SimulatorController;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the labour, invalids and social affairs system (phần mềm LĐTBXH), which offers only a change feed:
@@ -40,7 +40,8 @@ public class LabourSimulator extends SimulatorController<Map<String, Object>> {
 
     private final List<Map<String, Object>> feed = new ArrayList<>();
 
-    public LabourSimulator(@Value("${hub.simulators.sectors.labour-feed-size:0}") int feedSize) {
+    public LabourSimulator(SimulatorProperties simulators) {
+        int feedSize = simulators.sectors().labourFeedSize();
         for (int i = 1; i <= feedSize; i++) {
             String ref = "LD-2026-%05d".formatted(i);
             addDossier(ref, "002%d%02d%06d".formatted(i % 2, 80 + i % 20, i), FAMILY[i % FAMILY.length] + " "

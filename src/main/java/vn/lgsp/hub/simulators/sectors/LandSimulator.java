@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * Simulator of the land-registration system (phần mềm đăng ký đất đai), REST/JSON push: receives dossiers in its
@@ -29,9 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 public class LandSimulator extends SectorSimulator<JsonNode> {
 
-    public LandSimulator(@Value("${hub.simulators.sectors.hub-url}") String hubUrl,
-                         @Value("${hub.simulators.sectors.sector-land-key}") String apiKey) {
-        super("sector-land", hubUrl, apiKey);
+    public LandSimulator(SimulatorProperties simulators) {
+        super("sector-land", simulators.sectors().hubUrl(), simulators.sectors().sectorLandKey());
     }
 
     @PostMapping("/api/v1/ho-so")

@@ -16,6 +16,7 @@ import vn.lgsp.hub.documents.EdxmlSchema;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.JsonConfiguration;
 import vn.lgsp.hub.simulators.support.RegistrySimulatorProperties;
+import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
 /**
  * The simulators of the external systems as a process of their own, without any part of the hub (no database,
@@ -48,7 +49,7 @@ import vn.lgsp.hub.simulators.support.RegistrySimulatorProperties;
 @ComponentScan("vn.lgsp.hub.simulators")
 @EnableConfigurationProperties({HubProperties.class, RegistrySimulatorProperties.class, DvcqgProperties.class,
         PopulationProperties.class, BusinessProperties.class, NationalPaymentProperties.class,
-        BankGatewayProperties.class})
+        BankGatewayProperties.class, SimulatorProperties.class})
 @Import({EdxmlSchema.class, JsonConfiguration.class})
 public class SimulatorsApplication {
 

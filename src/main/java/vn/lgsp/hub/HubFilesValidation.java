@@ -1,4 +1,4 @@
-package vn.lgsp.hub.sectors;
+package vn.lgsp.hub;
 
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +29,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgStatusTable;
 import vn.lgsp.hub.catalogue.ProcedureCatalogue;
 import vn.lgsp.hub.platform.HubProperties;
+import vn.lgsp.hub.platform.MappingFiles;
+import vn.lgsp.hub.sectors.SectorRoutingTable;
+import vn.lgsp.hub.statuses.DvcqgStatusTable;
+import vn.lgsp.hub.statuses.IncomingStatuses;
 
 /**
  * Refuses to start the hub when a file an operator added is broken, with a message naming the file and the
- * problem, before Camel loads any route: a duplicate route id, a route id other than its file name, a route
+ * problem, before Camel loads any route: a duplicate route id, a route id (a templated route's routeId, a route
+ * template's id) other than its file name, a templated route naming no route template in {@code routes/} or not giving
+ * exactly its parameters (every one without a default, none it does not have), a route
  * referring to a bean that does not exist, a {@code {{placeholder}}} no configuration resolves, a mapping that
  * fails on (or, for JSON, differs from) its own golden fixture, a malformed status table. The routing table and
  * the procedure catalogue check their own rows ({@link SectorRoutingTable}, {@link ProcedureCatalogue}).
@@ -71,14 +76,10 @@ public class HubFilesValidation {
 
     private void checkRoutes(Path dir) {
         Map<String, Path> ids = new HashMap<>();
+        Map<String, Map<?, ?>> templates = new HashMap<>();
+        Map<Path, List<Map<?, ?>>> templatedRoutes = new HashMap<>();
         for (Path file : files(dir, ".camel.yaml")) {
             String text = read(file);
-            for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
-                String key = m.group(1).strip();
-                if (!key.contains(":") && !key.startsWith("?") && !environment.containsProperty(key)) {
-                    problems.add(file + ": placeholder {{" + key + "}} is not configured");
-                }
-            }
             Object tree;
             try {
                 tree = new Yaml().load(text);
@@ -86,10 +87,37 @@ public class HubFilesValidation {
                 problems.add(file + ": not valid YAML: " + firstLine(e.getMessage()));
                 continue;
             }
+            List<?> elements = tree instanceof List<?> list ? list : List.of();
+            List<String> parameters = elements.stream().flatMap(e -> e instanceof Map<?, ?> element
+                    && element.get("routeTemplate") instanceof Map<?, ?> template ? names(template).stream()
+                    : Stream.empty()).toList();
+            for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
+                String key = m.group(1).strip();
+                if (!key.contains(":") && !key.startsWith("?") && !parameters.contains(key)
+                        && !environment.containsProperty(key)) {
+                    problems.add(file + ": placeholder {{" + key + "}} is not configured");
+                }
+            }
             String expectedId = file.getFileName().toString().replace(".camel.yaml", "");
-            for (Object node : tree instanceof List<?> list ? list : List.of()) {
-                if (node instanceof Map<?, ?> element && element.get("route") instanceof Map<?, ?> route) {
-                    String id = String.valueOf(route.get("id"));
+            for (Object node : elements) {
+                if (!(node instanceof Map<?, ?> element)) {
+                    continue;
+                }
+                // A route, a templated route (its routeId) and a template are each named by their file.
+                String id = null;
+                if (element.get("route") instanceof Map<?, ?> route) {
+                    id = String.valueOf(route.get("id"));
+                } else if (element.get("templatedRoute") instanceof Map<?, ?> templated) {
+                    id = String.valueOf(templated.get("routeId"));
+                    templatedRoutes.computeIfAbsent(file, f -> new ArrayList<>()).add(templated);
+                } else if (element.get("routeTemplate") instanceof Map<?, ?> template) {
+                    String templateId = String.valueOf(template.get("id"));
+                    templates.putIfAbsent(templateId, template);
+                    if (!templateId.equals(expectedId)) {
+                        problems.add(file + ": route template id '" + templateId + "' differs from the file name");
+                    }
+                }
+                if (id != null) {
                     Path earlier = ids.putIfAbsent(id, file);
                     if (earlier != null) {
                         problems.add(file + ": duplicate route id '" + id + "' (also in " + earlier + ")");
@@ -100,6 +128,35 @@ public class HubFilesValidation {
             }
             checkBeanReferences(file, tree);
         }
+        templatedRoutes.forEach((file, routes) -> routes.forEach(route -> checkParameters(file, route, templates)));
+    }
+
+    /** A templated route names an existing template, gives each parameter without a default, and no other. */
+    private void checkParameters(Path file, Map<?, ?> route, Map<String, Map<?, ?>> templates) {
+        String ref = String.valueOf(route.get("routeTemplateRef"));
+        Map<?, ?> template = templates.get(ref);
+        if (template == null) {
+            problems.add(file + ": uses unknown route template '" + ref + "'");
+            return;
+        }
+        List<String> given = names(route);
+        List<String> known = names(template);
+        given.stream().filter(name -> !known.contains(name)).forEach(name ->
+                problems.add(file + ": route template '" + ref + "' has no parameter '" + name + "'"));
+        parameters(template).stream().filter(p -> !p.containsKey("defaultValue"))
+                .map(p -> String.valueOf(p.get("name"))).filter(name -> !given.contains(name)).forEach(name ->
+                        problems.add(file + ": route template '" + ref + "' needs parameter '" + name + "'"));
+    }
+
+    /** The names of a route template's or a templated route's parameters. */
+    private static List<String> names(Map<?, ?> templateOrRoute) {
+        return parameters(templateOrRoute).stream().map(p -> String.valueOf(p.get("name"))).toList();
+    }
+
+    private static List<Map<?, ?>> parameters(Map<?, ?> templateOrRoute) {
+        return templateOrRoute.get("parameters") instanceof List<?> list
+                ? list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(p -> (Map<?, ?>) p).toList()
+                : List.of();
     }
 
     private void checkBeanReferences(Path file, Object node) {
@@ -124,7 +181,7 @@ public class HubFilesValidation {
     private void checkMappings(Path dir) {
         for (Path table : files(dir, "-to-hub.csv")) {
             try {
-                SectorStatusTables.read(table);
+                IncomingStatuses.read(table);
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }

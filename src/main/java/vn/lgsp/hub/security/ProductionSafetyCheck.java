@@ -1,4 +1,4 @@
-package vn.lgsp.hub.platform;
+package vn.lgsp.hub.security;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.security.ApiKeys;
+import vn.lgsp.hub.platform.HubProperties;
 
 /**
  * Refuses to start the prod profile with anything from the demo setup: demo API keys, client secrets or JWT

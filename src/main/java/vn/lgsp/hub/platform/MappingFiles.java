@@ -1,4 +1,4 @@
-package vn.lgsp.hub.sectors;
+package vn.lgsp.hub.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
