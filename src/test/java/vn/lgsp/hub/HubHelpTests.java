@@ -37,6 +37,7 @@ class HubHelpTests {
                         "HUB_ARTEMIS_PASSWORD", "java -jar target/lgsp-hub.jar", "-Dspring-boot.run.arguments=")
                 .containsPattern("(?m)^  demo +the default")
                 .containsPattern("(?m)^  prod +external PostgreSQL and Artemis")
+                .containsPattern("(?m)^  postgres-demo +the demo on PostgreSQL")
                 .doesNotContain("Spring Boot ::");
         try (ServerSocket stillFree = new ServerSocket(port)) {
             assertThat(stillFree.getLocalPort()).as("nothing listens on the port").isEqualTo(port);

@@ -1,9 +1,11 @@
 package vn.lgsp.hub.platform;
 
-import java.time.Duration;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class MillisPropertiesFunction implements PropertiesFunction, CamelContextConfiguration {
 
-    private final Environment environment;
+    private final Function<String, String> settings;
 
+    @Autowired
     public MillisPropertiesFunction(Environment environment) {
-        this.environment = environment;
+        this(environment::getProperty);
+    }
+
+    /** Over settings read some other way (route tests without Spring). */
+    public MillisPropertiesFunction(Function<String, String> settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -38,10 +46,10 @@ public class MillisPropertiesFunction implements PropertiesFunction, CamelContex
 
     @Override
     public String apply(String key) {
-        Duration duration = environment.getProperty(key.trim(), Duration.class);
-        if (duration == null) {
+        String value = settings.apply(key.trim());
+        if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Setting " + key + " is not set (route placeholder {{millis:" + key + "}})");
         }
-        return Long.toString(duration.toMillis());
+        return Long.toString(DurationStyle.detectAndParse(value.trim()).toMillis());
     }
 }

@@ -14,8 +14,8 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * The two-node scenario ({@link TwoNodeScenario}) on containers where Docker exists (skipped elsewhere): PostgreSQL
- * 16 and the Artemis live/backup pair of the reference topology (image apache/activemq-artemis:2.40.0 with
- * deploy/artemis/*&#47;broker.xml). The brokers use the host network, so the topology they announce to the hub
+ * 16 and the Artemis live/backup pair of the reference topology with its voter (image apache/activemq-artemis:2.40.0
+ * with deploy/artemis/*&#47;broker.xml). The brokers use the host network, so the topology they announce to the hub
  * JVMs (host:port of each broker) is reachable from the host and failover works as in production.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -29,15 +29,23 @@ class TwoNodeFailoverContainerIntegrationTests extends TwoNodeScenario {
         postgres.start();
         int livePort = freePort();
         int backupPort = freePort();
-        GenericContainer<?> live = artemis("live", livePort, backupPort);
+        int voterPort = freePort();
+        // The voter first: the live takes its cluster view from the first broker it reaches.
+        GenericContainer<?> voter = artemis("voter", voterPort, "-Dlgsp.artemis.live=127.0.0.1:" + livePort,
+                "-Dlgsp.artemis.backup=127.0.0.1:" + backupPort);
+        voter.start();
+        GenericContainer<?> live = artemis("live", livePort, "-Dlgsp.artemis.other=127.0.0.1:" + backupPort,
+                "-Dlgsp.artemis.voter=127.0.0.1:" + voterPort);
         live.start();
-        GenericContainer<?> backup = artemis("backup", backupPort, livePort);
+        GenericContainer<?> backup = artemis("backup", backupPort, "-Dlgsp.artemis.other=127.0.0.1:" + livePort,
+                "-Dlgsp.artemis.voter=127.0.0.1:" + voterPort);
         StringBuffer backupLog = new StringBuffer();
         backup.withLogConsumer((OutputFrame frame) -> backupLog.append(frame.getUtf8String()));
         backup.waitingFor(Wait.forLogMessage(".*AMQ221024.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
         backup.start();
         String brokerUrl = "(tcp://127.0.0.1:" + livePort + ",tcp://127.0.0.1:" + backupPort + ")?ha=true"
-                + "&reconnectAttempts=-1&retryInterval=100&retryIntervalMultiplier=1.5&maxRetryInterval=1000";
+                + "&reconnectAttempts=-1&retryInterval=100&retryIntervalMultiplier=1.5&maxRetryInterval=1000"
+                + "&useTopologyForLoadBalancing=false";
         var dataSource = new DriverManagerDataSource(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
         return new Infrastructure() {
             @Override
@@ -83,13 +91,14 @@ class TwoNodeFailoverContainerIntegrationTests extends TwoNodeScenario {
             public void close() {
                 live.stop();
                 backup.stop();
+                voter.stop();
                 postgres.stop();
             }
         };
     }
 
-    /** One broker of the pair on the host network, with the reference topology's broker.xml. */
-    private static GenericContainer<?> artemis(String role, int port, int otherPort) {
+    /** One broker of the topology on the host network, with its broker.xml; {@code peers}: where the others are. */
+    private static GenericContainer<?> artemis(String role, int port, String... peers) {
         // The image copies etc-override/* over the broker's etc/ when it starts.
         return new GenericContainer<>(ARTEMIS_IMAGE)
                 .withNetworkMode("host")
@@ -100,7 +109,7 @@ class TwoNodeFailoverContainerIntegrationTests extends TwoNodeScenario {
                 .withEnv("ANONYMOUS_LOGIN", "true")
                 .withEnv("EXTRA_ARGS", "--http-host 127.0.0.1 --http-port " + freePortUnchecked())
                 .withEnv("JDK_JAVA_OPTIONS", "-Dlgsp.cluster.password=lgsp-test"
-                        + " -Dlgsp.artemis.self=127.0.0.1:" + port + " -Dlgsp.artemis.other=127.0.0.1:" + otherPort
+                        + " -Dlgsp.artemis.self=127.0.0.1:" + port + " " + String.join(" ", peers)
                         + " -Dlgsp.artemis.port=" + port)
                 .waitingFor(Wait.forLogMessage(".*AMQ221007.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
     }

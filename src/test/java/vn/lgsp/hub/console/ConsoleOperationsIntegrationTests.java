@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,6 +157,32 @@ class ConsoleOperationsIntegrationTests extends HubIntegrationTest {
         var monthFirst = operator.get("/console/indicators?from=03/31/2025");
         assertThat(monthFirst.status()).isEqualTo(400);
         assertThat(monthFirst.body()).contains("id=\"error-code\"").contains("dd/mm/yyyy");
+    }
+
+    @Test
+    void aDossierTraceIsAllInTheChosenLanguage() {
+        ConsoleSession operator = operator();
+        String code = submit("TRACE-LANG");
+        eventually().until(() -> deliveredTo(code, "onestop"));
+
+        String vietnamese = visibleMain(operator.get("/console/trace?code=" + code + "&lang=vi").body());
+        String english = visibleMain(operator.get("/console/trace?code=" + code + "&lang=en").body());
+
+        assertThat(vietnamese).contains("Hành trình qua các hệ thống", "Tiếp nhận", "Đã chuyển đến",
+                "thủ tục 1.001193", "Hồ sơ đã được nhận (HTTP");
+        assertThat(english).contains("Trail across systems", "Received", "Delivered",
+                "procedure 1.001193", "dossier accepted with HTTP");
+        // The hub's own labels and phrases of the other language: none on the page.
+        assertThat(TrailDetailsTest.ENGLISH).noneMatch(word -> vietnamese.toLowerCase().contains(word));
+        assertThat(List.of("Tiếp nhận", "Đã chuyển đến", "Hành trình", "Sự kiện", "Hệ thống", "Chi tiết",
+                "thủ tục", "cơ quan", "kênh", "đã được nhận", "Trạng thái", "Lịch sử", "Mã hồ sơ"))
+                .noneMatch(english::contains);
+    }
+
+    /** The text a reader sees in the page's main part (no markup, no navigation with its language switch). */
+    private static String visibleMain(String html) {
+        String main = html.substring(html.indexOf("<main>"), html.indexOf("</main>"));
+        return main.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
     }
 
     @Test

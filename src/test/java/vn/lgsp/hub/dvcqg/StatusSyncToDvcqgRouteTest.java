@@ -27,10 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.env.MockEnvironment;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgSession;
@@ -39,7 +37,6 @@ import vn.lgsp.hub.delivery.DeliveryPatience;
 import vn.lgsp.hub.delivery.GuaranteedDeliveryConfiguration;
 import vn.lgsp.hub.delivery.MessageHeaders;
 import vn.lgsp.hub.platform.HubProperties;
-import vn.lgsp.hub.platform.MillisPropertiesFunction;
 import vn.lgsp.hub.statuses.DvcqgStatusTable;
 import vn.lgsp.hub.support.YamlRoutes;
 import vn.lgsp.hub.trail.DossierTrail;
@@ -91,10 +88,6 @@ class StatusSyncToDvcqgRouteTest {
         camel = YamlRoutes.load(placeholders, Map.of("dvcqgSession", new DvcqgSession(portal, JSON),
                 "dvcqgMapping", new DvcqgMapping("file:mappings", new DvcqgStatusTable("file:mappings"), JSON),
                 "dvcqgSync", new Decisions()), routes.toArray(String[]::new));
-        MockEnvironment environment = new MockEnvironment();
-        environment.setConversionService(new ApplicationConversionService());
-        placeholders.forEach(environment::setProperty);
-        camel.getPropertiesComponent().addPropertiesFunction(new MillisPropertiesFunction(environment));
         // The dead-letter queue becomes a mock endpoint.
         camel.addComponent("jms", new MockComponent());
         HubProperties hub = new HubProperties(null, null, null, null, new HubProperties.Delivery(2, Duration.ofMillis(1),

@@ -38,12 +38,12 @@ import vn.lgsp.hub.support.HubClient.Answer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputSecurityIntegrationTests extends SecurityIntegrationTest {
 
-    private static final String INTAKE = "/api/v1/dossiers";
-    private static final String SOAP = "/services/sector/civil/dossier";
-    private static final String JSON = "application/json";
-    private static final String EDXML_NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+    static final String INTAKE = "/api/v1/dossiers";
+    static final String SOAP = "/services/sector/civil/dossier";
+    static final String JSON = "application/json";
+    static final String EDXML_NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
     /** Whatever an answer says, it never carries any of these. */
-    private static final List<String> NEVER_IN_AN_ANSWER = List.of("root:x:0:0", "<script", "Exception", "at vn.lgsp",
+    static final List<String> NEVER_IN_AN_ANSWER = List.of("root:x:0:0", "<script", "Exception", "at vn.lgsp",
             "at org.", "lolololo", "DROP TABLE");
 
     @Autowired
@@ -288,7 +288,7 @@ class HostileInputSecurityIntegrationTests extends SecurityIntegrationTest {
                 "SOAPAction", "\"\""), 500, "soap:Client");
     }
 
-    private static String envelope(String sourceRef) {
+    static String envelope(String sourceRef) {
         try {
             String fixture = Files.readString(Path.of("mappings/sector-civil/fixtures/dossier.soap-to-canonical.input.xml"),
                     StandardCharsets.UTF_8);
@@ -300,7 +300,7 @@ class HostileInputSecurityIntegrationTests extends SecurityIntegrationTest {
         }
     }
 
-    private static String billionLaughs() {
+    static String billionLaughs() {
         StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE soapenv:Envelope [<!ENTITY lol \"lol\">");
         String previous = "lol";
         for (int i = 1; i <= 9; i++) {
@@ -426,13 +426,13 @@ class HostileInputSecurityIntegrationTests extends SecurityIntegrationTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static byte[] fifty() {
+    static byte[] fifty() {
         byte[] body = new byte[50 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
         return body;
     }
 
-    private static byte[] replace(String text, String target, byte[] replacement) {
+    static byte[] replace(String text, String target, byte[] replacement) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         byte[] find = target.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i <= bytes.length - find.length; i++) {

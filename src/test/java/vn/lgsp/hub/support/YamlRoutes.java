@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import vn.lgsp.hub.platform.MillisPropertiesFunction;
 import vn.lgsp.hub.registries.RegistryLookupConfiguration;
 
 /**
@@ -23,6 +24,7 @@ public final class YamlRoutes {
         Properties properties = new Properties();
         properties.putAll(placeholders);
         camel.getPropertiesComponent().setInitialProperties(properties);
+        camel.getPropertiesComponent().addPropertiesFunction(new MillisPropertiesFunction(properties::getProperty));
         beans.forEach(camel.getRegistry()::bind);
         camel.addRoutes(new RegistryLookupConfiguration());
         for (String file : routeFiles) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start the prod profile with the gateways' demo secrets (those of application-demo.yml) or without
- * secrets. The general check (platform.ProductionSafetyCheck) already refuses simulator URLs.
+ * secrets. The general check (security.ProductionSafetyCheck) already refuses simulator URLs.
  */
 @Component
 @Profile("prod")
