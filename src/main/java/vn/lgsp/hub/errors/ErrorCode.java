@@ -26,6 +26,8 @@ public enum ErrorCode {
     CITIZEN_NOT_FOUND(HttpStatus.NOT_FOUND, "The population database knows no such citizen"),
     ENTERPRISE_NOT_FOUND(HttpStatus.NOT_FOUND, "The business registry knows no such enterprise"),
     REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable"),
+    PORTAL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The national public service portal is unavailable"),
+    PORTAL_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The national public service portal rejected the data"),
     UNKNOWN_SECTOR_STATUS(HttpStatus.UNPROCESSABLE_ENTITY, "Status not in the sector system's status table"),
     PAYMENT_FEES_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "The fees to pay do not match the dossier's fees"),
     PAYMENT_ALREADY_PAID(HttpStatus.CONFLICT, "These fees of the dossier are already paid"),

@@ -100,8 +100,6 @@ class ArchitectureTests {
      */
     private static final Set<String> DIRECT_HTTP_CALLERS_BEING_MOVED = Set.of(
             "vn.lgsp.hub.adapters.business.BusinessTokens",
-            "vn.lgsp.hub.adapters.docaxis.DocAxisClient",
-            "vn.lgsp.hub.adapters.dvcqg.DvcqgClient",
             "vn.lgsp.hub.adapters.payment.GatewayHttp",
             "vn.lgsp.hub.documents.AttachmentSources");
 

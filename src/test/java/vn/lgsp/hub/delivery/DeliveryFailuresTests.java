@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.QueryTimeoutException;
-import vn.lgsp.hub.adapters.docaxis.DocAxisException;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgException;
 import vn.lgsp.hub.delivery.DeliveryFailures.Kind;
+import vn.lgsp.hub.errors.ErrorCode;
 
 /** The one classification of failures every outbound flow and adapter uses. */
 class DeliveryFailuresTests {
@@ -24,7 +24,6 @@ class DeliveryFailuresTests {
     @ValueSource(ints = {500, 502, 503, 504, 408, 429})
     void answersThatMeanNotNowAreTemporaryForEverySystem(int status) {
         assertThat(DeliveryFailures.classify(http(status))).isEqualTo(Kind.TEMPORARY);
-        assertThat(DeliveryFailures.classify(new DocAxisException("/sendEdoc", status, "busy"))).isEqualTo(Kind.TEMPORARY);
         assertThat(DeliveryFailures.isTemporaryStatus(status)).isTrue();
     }
 
@@ -32,8 +31,14 @@ class DeliveryFailuresTests {
     @ValueSource(ints = {400, 404, 409, 410, 413, 422})
     void answersThatRejectTheMessageArePermanentForEverySystem(int status) {
         assertThat(DeliveryFailures.classify(http(status))).isEqualTo(Kind.PERMANENT);
-        assertThat(DeliveryFailures.classify(new DocAxisException("/sendEdoc", status, "bad"))).isEqualTo(Kind.PERMANENT);
         assertThat(DeliveryFailures.isPermanentStatus(status)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void answersThatRefuseTheHubsOwnCredentialsWaitForAnOperator(int status) {
+        assertThat(DeliveryFailures.classify(http(status))).isEqualTo(Kind.TEMPORARY);
+        assertThat(DeliveryFailures.isPermanentStatus(status)).isFalse();
     }
 
     @Test
@@ -47,10 +52,10 @@ class DeliveryFailuresTests {
     }
 
     @Test
-    void thePortalsOwnVerdictIsTheSameRule() {
+    void thePortalsOwnVerdictIsCodedAndClassifiedByItsCode() {
         assertThat(DeliveryFailures.classify(DvcqgException.unavailable("TraCuuHoSo", "HTTP 503", null)))
                 .isEqualTo(Kind.TEMPORARY);
-        assertThat(DeliveryFailures.classify(new DvcqgException(DvcqgException.Kind.REJECTED, "DongBoHoSoMC", 1,
+        assertThat(DeliveryFailures.classify(new DvcqgException(ErrorCode.PORTAL_REJECTED, "DongBoHoSoMC", 1,
                 "error_code 1: Dữ liệu hồ sơ không hợp lệ", null))).isEqualTo(Kind.PERMANENT);
     }
 

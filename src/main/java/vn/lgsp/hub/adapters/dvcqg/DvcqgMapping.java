@@ -4,6 +4,7 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
  * Runs the JSONata mappings of {@code mappings/dvcqg/} (canonical -> DVCQG dossier, status changes -> progress
- * steps). The mappings may call {@code $dvcqgDate(iso)} (the one place dates become {@code yyyyMMddHHmmss} in
+ * steps) and shapes the parameters and answers of the portal's services for the routes of {@code routes/dvcqg/}. The mappings may call {@code $dvcqgDate(iso)} (the one place dates become {@code yyyyMMddHHmmss} in
  * Asia/Ho_Chi_Minh), {@code $trangThaiHoSo(status)} and {@code $tenTrangThai(status)} (the status table).
  */
 @Component
@@ -58,6 +59,34 @@ public class DvcqgMapping {
     public ArrayNode progress(JsonNode input) {
         JsonNode result = run(progress.get(), input);
         return result.isArray() ? (ArrayNode) result : mapper.createArrayNode().add(result);
+    }
+
+    /** TraCuuHoSo's parameters. */
+    public ObjectNode lookupParams(String dossierCode) {
+        return mapper.createObjectNode().put("MaHoSo", dossierCode);
+    }
+
+    /** The portal's record of the dossier in a TraCuuHoSo answer, or null when it holds none. */
+    public JsonNode heldDossier(JsonNode answer) {
+        JsonNode result = answer.path("result");
+        if (result.isArray()) {
+            return result.isEmpty() ? null : result.get(0);
+        }
+        return result.isObject() ? result : null;
+    }
+
+    /** DongBoHoSoMC's parameters: inserts ({@code updating} false) or replaces one whole dossier. */
+    public ObjectNode syncDossiersParams(JsonNode dossier, boolean updating) {
+        ObjectNode params = mapper.createObjectNode().put("isUpdating", updating ? "True" : "False");
+        params.putArray("data").add(dossier);
+        return params;
+    }
+
+    /** CapNhatTienDoHoSoMC's parameters: processing steps to append, in the order given. */
+    public ObjectNode progressParams(ArrayNode steps) {
+        ObjectNode params = mapper.createObjectNode();
+        params.set("data", steps);
+        return params;
     }
 
     /** The identity of a progress step at the portal: its moment and its TrangThai. */
