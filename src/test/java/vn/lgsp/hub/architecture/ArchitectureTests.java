@@ -95,18 +95,11 @@ class ArchitectureTests {
 
     /**
      * Calls to external systems are Camel endpoints in the routes (or platform plumbing), not a hand-held JDK HTTP
-     * client. The classes listed still hold one: they are being moved to Camel endpoints, and leave this list as
-     * they go. Add none.
+     * client.
      */
-    private static final Set<String> DIRECT_HTTP_CALLERS_BEING_MOVED = Set.of(
-            "vn.lgsp.hub.adapters.business.BusinessTokens",
-            "vn.lgsp.hub.adapters.payment.GatewayHttp",
-            "vn.lgsp.hub.documents.AttachmentSources");
-
     @ArchTest
     static final ArchRule noJdkHttpClientOutsidePlatform = noClasses().that().resideOutsideOfPackages(
                     "vn.lgsp.hub.platform..", SIMULATORS)
-            .and(DescribedPredicate.not(topLevelClassIn(DIRECT_HTTP_CALLERS_BEING_MOVED)))
             .should().dependOnClassesThat().resideInAPackage("java.net.http..");
 
     /** Failures the caller sees are coded: no bare RuntimeException thrown from hub code. */

@@ -26,7 +26,7 @@ class BrokenFilesStopStartupTests {
     void brokenRoutesAndMappingsAreNamedWithTheirProblem() throws IOException {
         copyProject();
         Path land = dir.resolve("routes/sector-land/dossier-delivery-to-sector-land.camel.yaml");
-        edit(land, "{{hub.systems.sector-land.response-timeout}}", "{{hub.systems.sector-land.reponse-timeout}}");
+        edit(land, "{{millis:hub.systems.sector-land.response-timeout}}", "{{millis:hub.systems.sector-land.reponse-timeout}}");
         edit(land, "- name: path", "- name: paht");
         edit(dir.resolve("routes/templates/delivery-to-rest-system.camel.yaml"),
                 "ref: deliveryLedger\n              method: complete", "ref: deliveryLedgr\n              method: complete");
