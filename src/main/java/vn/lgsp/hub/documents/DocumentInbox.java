@@ -2,7 +2,6 @@ package vn.lgsp.hub.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,8 +27,8 @@ import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStatusUpdates;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
-import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.statuses.DocAxisStatusTable;
 import vn.lgsp.hub.statuses.IncomingStatuses;
@@ -83,7 +81,7 @@ public class DocumentInbox {
                          DocAxisStatusTable statuses, DocumentRequests requests, DossierStatusUpdates statusUpdates,
                          DossierStore dossiers, CanonicalJson canonical, DossierTrail trail, Outbox outbox,
                          JdbcClient jdbc, TransactionTemplate tx, HubProperties hub, ReceivedDocuments documents,
-                         DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
+                         DocumentStatusPackages statusPackages) {
         this.documents = documents;
         this.statusPackages = statusPackages;
         this.protocol = protocol;
@@ -99,8 +97,8 @@ public class DocumentInbox {
         this.jdbc = jdbc;
         this.tx = tx;
         this.dvcqgQueue = hub.queues().dvcqgSync();
-        this.resultsDir = Path.of(dataDir, "documents");
-        this.tempDir = Path.of(dataDir, "tmp");
+        this.resultsDir = hub.dataDir().resolve("documents");
+        this.tempDir = hub.dataDir().resolve("tmp");
         this.docaxis = new ConnectedSystem(DocumentSender.SYSTEM, "Trục liên thông văn bản quốc gia", properties.organId(),
                 List.of());
     }

@@ -14,9 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
@@ -38,8 +39,13 @@ public class DvcqgMapping {
     private final ThreadLocal<Jsonata> dossier;
     private final ThreadLocal<Jsonata> progress;
 
-    public DvcqgMapping(@Value("${hub.mappings-dir}") String mappingsDir, DvcqgStatusTable statuses,
-                        ObjectMapper mapper) {
+    @Autowired
+    public DvcqgMapping(HubProperties hub, DvcqgStatusTable statuses, ObjectMapper mapper) {
+        this(hub.mappingsDir(), statuses, mapper);
+    }
+
+    /** The mapping under this mappings directory. */
+    public DvcqgMapping(String mappingsDir, DvcqgStatusTable statuses, ObjectMapper mapper) {
         this.mapper = mapper;
         this.statuses = statuses;
         String dossierText = read(mappingsDir, DOSSIER);
