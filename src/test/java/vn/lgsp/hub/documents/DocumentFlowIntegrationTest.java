@@ -3,12 +3,16 @@ package vn.lgsp.hub.documents;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import vn.lgsp.hub.simulators.docaxis.DocAxisSimulator;
 import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
 import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubIntegrationTest;
 
-/** The document-flow tests: the axis polled quickly, packages limited to 2 MB (both set by HubIntegrationTest). */
+/** The document-flow tests' shared context: quick polling, a 2 MB package limit to test oversized packages. */
+@TestPropertySource(properties = {
+        "hub.systems.docaxis.poll-interval=200",
+        "hub.systems.docaxis.max-package-size=2MB"})
 abstract class DocumentFlowIntegrationTest extends HubIntegrationTest {
 
     @Autowired

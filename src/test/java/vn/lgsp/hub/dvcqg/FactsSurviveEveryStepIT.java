@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.simulators.docaxis.DocAxisSimulator;
 import vn.lgsp.hub.simulators.dvcqg.DvcqgSimulator;
@@ -28,6 +29,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
  * every fact on the way, at the hub and in DVCQG's copy. The payment comes before the reply on purpose: a reply
  * document once rebuilt the dossier without its online payment.
  */
+@TestPropertySource(properties = {
+        "hub.systems.docaxis.poll-interval=200",
+        "hub.systems.docaxis.max-package-size=2MB"})
 class FactsSurviveEveryStepIT extends HubIntegrationTest {
 
     @Autowired

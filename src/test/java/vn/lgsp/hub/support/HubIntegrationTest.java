@@ -23,12 +23,9 @@ import vn.lgsp.hub.simulators.onestop.OnestopSimulator;
  * the data directory) is shared by every test class with the same configuration, so tests use their own
  * source references and reset the simulators they use.
  */
-// Settings a subclass may override with its own @DynamicPropertySource (which would lose to the ones below). The
-// document axis is polled quickly and its packages limited to 2 MB (to test oversized packages without sending
-// 200 MB), here rather than in the document tests so that they share this context.
+// Settings a subclass may override with its own @DynamicPropertySource (which would lose to the ones below).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"hub.delivery.max-redeliveries=4", "hub.delivery.patience=8s",
-                "hub.systems.docaxis.poll-interval=200", "hub.systems.docaxis.max-package-size=2MB"})
+        properties = {"hub.delivery.max-redeliveries=4", "hub.delivery.patience=8s"})
 @Import(HubClient.class)
 @AutoConfigureObservability
 public abstract class HubIntegrationTest {
