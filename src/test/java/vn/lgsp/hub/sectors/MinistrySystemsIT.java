@@ -69,7 +69,7 @@ class MinistrySystemsIT extends HubIntegrationTest {
     void aDossierLandsAtItsMinistryOnceAndTheMinistrysProgressReachesTheTrailAndTheOnestopSystem(
             String system, String procedure, String agency, String inProgress) {
         MinistrySimulator ministry = ministries.get(system);
-        String code = post(SectorRoutingIntegrationTests.dossier(Dossiers.newRef("MIN"), procedure,
+        String code = post(SectorRoutingIT.dossier(Dossiers.newRef("MIN"), procedure,
                 "Thủ tục " + procedure, agency, "Tổ 1, phường Trần Phú, tỉnh Hà Giang"));
 
         eventually().until(() -> ministry.receivedLog().get(code) != null && deliveredTo(code, system));
@@ -95,7 +95,7 @@ class MinistrySystemsIT extends HubIntegrationTest {
     @Test
     void aStatusFileTheHubCannotReadEndsInErrorWithItsReasonAndTheNextFilesGoOn() throws Exception {
         MinistrySimulator finance = ministries.get("sector-finance");
-        String code = post(SectorRoutingIntegrationTests.dossier(Dossiers.newRef("MIN-F"), "1.005425",
+        String code = post(SectorRoutingIT.dossier(Dossiers.newRef("MIN-F"), "1.005425",
                 "Đăng ký mã số đơn vị có quan hệ với ngân sách", "H15.12", "Tổ 2, phường Minh Khai, tỉnh Hà Giang"));
         eventually().until(() -> finance.receivedLog().get(code) != null);
         Files.createDirectories(financeOutbound);

@@ -1,10 +1,10 @@
 package vn.lgsp.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.lgsp.hub.security.HostileInputSecurityIntegrationTests.billionLaughs;
-import static vn.lgsp.hub.security.HostileInputSecurityIntegrationTests.envelope;
-import static vn.lgsp.hub.security.HostileInputSecurityIntegrationTests.fifty;
-import static vn.lgsp.hub.security.HostileInputSecurityIntegrationTests.replace;
+import static vn.lgsp.hub.security.HostileInputSecurityIT.billionLaughs;
+import static vn.lgsp.hub.security.HostileInputSecurityIT.envelope;
+import static vn.lgsp.hub.security.HostileInputSecurityIT.fifty;
+import static vn.lgsp.hub.security.HostileInputSecurityIT.replace;
 
 import java.net.HttpCookie;
 import java.net.URI;
@@ -36,14 +36,14 @@ import vn.lgsp.hub.support.HubClient.Answer;
  */
 class HostileInputProofIT extends SecurityIntegrationTest {
 
-    private static final String INTAKE = HostileInputSecurityIntegrationTests.INTAKE;
-    private static final String SOAP = HostileInputSecurityIntegrationTests.SOAP;
-    private static final String JSON = HostileInputSecurityIntegrationTests.JSON;
+    private static final String INTAKE = HostileInputSecurityIT.INTAKE;
+    private static final String SOAP = HostileInputSecurityIT.SOAP;
+    private static final String JSON = HostileInputSecurityIT.JSON;
     private static final String FORM = "application/x-www-form-urlencoded";
     /** The console's session cookie (console.SignedCookieSessions). */
     private static final String CONSOLE_COOKIE = "LGSP_CONSOLE";
-    private static final String EDXML_NS = HostileInputSecurityIntegrationTests.EDXML_NS;
-    private static final List<String> NEVER_IN_AN_ANSWER = HostileInputSecurityIntegrationTests.NEVER_IN_AN_ANSWER;
+    private static final String EDXML_NS = HostileInputSecurityIT.EDXML_NS;
+    private static final List<String> NEVER_IN_AN_ANSWER = HostileInputSecurityIT.NEVER_IN_AN_ANSWER;
 
     @Autowired
     BankGatewayProperties bank;
