@@ -68,6 +68,18 @@ class SoapEnvelopeCheckTest {
     }
 
     @Test
+    void invalidUtf8AnywhereIsMalformed() {
+        byte[] inPayload = (OPEN + BODY.replace("1.001193", "\u00e9") + CLOSE).getBytes(StandardCharsets.UTF_8);
+        byte[] inEnvelope = (OPEN + "\u00e9" + BODY + CLOSE).getBytes(StandardCharsets.UTF_8);
+        for (byte[] xml : new byte[][] {inPayload, inEnvelope}) {
+            xml[new String(xml, StandardCharsets.UTF_8).indexOf('\u00e9') + 1] = 0x28; // C3 28: not UTF-8
+            HubException refused = catchThrowableOfType(HubException.class,
+                    () -> SoapEnvelopeCheck.check(new ByteArrayInputStream(xml), "UTF-8"));
+            assertThat(refused.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+
+    @Test
     void aRootThatIsNoSoapEnvelopeIsLeftToCxf() {
         assertThatCode(() -> check("<Envelope><Body/><Body/></Envelope>")).doesNotThrowAnyException();
     }
