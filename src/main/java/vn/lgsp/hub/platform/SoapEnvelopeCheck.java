@@ -20,7 +20,7 @@ import vn.lgsp.hub.errors.HubException;
  */
 public final class SoapEnvelopeCheck {
 
-    static final Set<String> SOAP_NAMESPACES = Set.of("http://schemas.xmlsoap.org/soap/envelope/",
+    private static final Set<String> SOAP_NAMESPACES = Set.of("http://schemas.xmlsoap.org/soap/envelope/",
             "http://www.w3.org/2003/05/soap-envelope");
     /** CXF's hardened factory (thread-safe once configured): DTDs off, entities never resolved, CXF's limits. */
     private static final XMLInputFactory XML = StaxUtils.createXMLInputFactory(true);
