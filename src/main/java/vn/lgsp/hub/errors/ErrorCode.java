@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 public enum ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    SOAP_ENVELOPE_INVALID(HttpStatus.BAD_REQUEST, "Not one SOAP envelope of an optional Header and one Body"),
     ATTACHMENT_URL_REFUSED(HttpStatus.BAD_REQUEST, "The hub does not fetch attachments from this URL"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Access denied"),

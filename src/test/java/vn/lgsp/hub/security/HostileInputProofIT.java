@@ -170,13 +170,29 @@ class HostileInputProofIT extends SecurityIntegrationTest {
                 new Case("S08 no credentials", () -> hub.exchange("POST", SOAP, null, "text/xml; charset=UTF-8",
                         body.getBytes(StandardCharsets.UTF_8), "SOAPAction", "\"\""), 401, null),
                 new Case("S09 body of 50 MB", () -> hub.postBytes(SOAP, CIVIL_KEY, "text/xml; charset=UTF-8", fifty()),
-                        413, "PAYLOAD_TOO_LARGE"));
+                        413, "PAYLOAD_TOO_LARGE"),
+                // A valid first Body with something after it that CXF would never read: refused whole, nothing stored.
+                smuggled("S10 a second Body", body.replace("</soapenv:Body>", "</soapenv:Body><soapenv:Body/>")),
+                smuggled("S11 a second Header", body.replace("<soapenv:Body>",
+                        "<soapenv:Header/><soapenv:Header/><soapenv:Body>")),
+                smuggled("S12 an element after the Body", body.replace("</soapenv:Body>",
+                        "</soapenv:Body><x:Extra xmlns:x=\"urn:x\">1</x:Extra>")),
+                smuggled("S13 content after the Envelope", body + body.replace("Nguyễn Thị Hoà", "Smuggled")));
     }
 
     /** A SOAP 1.1 fault: the protocol answers faults with 500 and the fault code says whose fault it was. */
     private Case soap(String name, String envelope) {
+        return soap(name, envelope, "soap:Client");
+    }
+
+    /** An envelope that is not one optional Header and exactly one Body: the hub's Client fault, with its code. */
+    private Case smuggled(String name, String envelope) {
+        return soap(name, envelope, "<faultcode>soap:Client</faultcode><faultstring>SOAP_ENVELOPE_INVALID");
+    }
+
+    private Case soap(String name, String envelope, String expected) {
         return new Case(name, () -> hub.exchange("POST", SOAP, CIVIL_KEY, "text/xml; charset=UTF-8",
-                envelope.getBytes(StandardCharsets.UTF_8), "SOAPAction", "\"\""), 500, "soap:Client");
+                envelope.getBytes(StandardCharsets.UTF_8), "SOAPAction", "\"\""), 500, expected);
     }
 
     // ---------------------------------------------------------------- edXML in: the document axis
