@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Intake throughput measured with a native load client (wrk), so the hub, not a client sharing its JVM, is what
 # gets measured. Starts the hub from its jar (demo profile, simulators in, a fresh data directory, rate limits
-# lifted) and an nginx answering a fixed 202 JSON (the same-run ceiling of this machine and client), runs each
-# flow for a fixed time, measures end to end delivery after the new-dossier flow, prints one Markdown table and
-# writes it to a file.
+# lifted) and an nginx answering a fixed 202 JSON (the same-run ceiling of this machine and client), warms the
+# hub up, runs each flow for a fixed time, measures end to end delivery after the new-dossier flow, prints one
+# Markdown table and writes it to a file.
 #
 #   bash bench/intake.sh                      # table to target/bench-native.md
 #   bash bench/intake.sh /tmp/run.md          # elsewhere
 #   BENCH_SECONDS=30 BENCH_CLIENTS=200 bash bench/intake.sh
 #
 # Settings (environment): BENCH_SECONDS (15) per flow, BENCH_CLIENTS (100) connections, BENCH_THREADS (2) wrk
-# threads, BENCH_HUB_PORT (18480), BENCH_BASELINE_PORT (18481), BENCH_JAVA_OPTS (-Xmx512m), BENCH_HUB_ARGS (more
-# --key=value settings for the hub), BENCH_E2E_TIMEOUT (300) seconds to wait for delivery.
+# threads, BENCH_WARMUP (10) seconds of new dossiers before the first measured flow (0: none), BENCH_HUB_PORT
+# (18480), BENCH_BASELINE_PORT (18481), BENCH_JAVA_OPTS (-Xmx512m), BENCH_HUB_ARGS (more --key=value settings for
+# the hub), BENCH_E2E_TIMEOUT (300) seconds to wait for delivery.
 # Needs bash, curl, python3, java 17; installs wrk and nginx-light from Debian when missing (as root).
 set -euo pipefail
 
@@ -24,6 +25,7 @@ HUB_PORT=${BENCH_HUB_PORT:-18480}
 BASE_PORT=${BENCH_BASELINE_PORT:-18481}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 E2E_TIMEOUT=${BENCH_E2E_TIMEOUT:-300}
+WARMUP=${BENCH_WARMUP:-10}
 HUB=http://127.0.0.1:$HUB_PORT
 BASE=http://127.0.0.1:$BASE_PORT
 KEY=demo-sector-land-key # a demo system allowed to submit dossiers
@@ -193,7 +195,7 @@ rate = requests / seconds
 server_cpu = int(server_ticks) / int(ticks)
 client_cpu = sum(float(x) for x in wrk_cpu.split())
 share = lambda cpu: f"{100 * cpu / (seconds * int(cores)):.0f} %"
-ratio = f"{rate / float(base):.2f}×" if base else "1.00×"
+ratio = f"{rate / float(base):.3f}×" if base else "1×"
 print("\t".join([flow, size, clients, expected, f"{rate:.0f}", f"{int(r['p50_us']) / 1000:.1f}",
                  f"{int(r['p99_us']) / 1000:.1f}", f"{unexpected} / {socket_errors}", ratio,
                  f"{server_cpu:.1f} s ({share(server_cpu)})", f"{client_cpu:.1f} s ({share(client_cpu)})",
@@ -205,8 +207,27 @@ PY
 }
 
 count() { curl -s -m 60 "$HUB$1" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
+delivered() { # delivered ACCEPTED: waits until that many more dossiers than at the last "mark" are at both simulators
+  local deadline=$((SECONDS + E2E_TIMEOUT))
+  while :; do
+    onestop=$(( $(count /sim/onestop/received/arrivals) - onestop0 )) dvcqg=$(( $(count /sim/dvcqg/dossiers/counts) - dvcqg0 ))
+    if [ "$onestop" -ge "$1" ] && [ "$dvcqg" -ge "$1" ]; then done_at=$(date +%s.%N); return; fi
+    if [ $SECONDS -ge $deadline ]; then done_at=; return; fi
+    sleep 1
+  done
+}
+mark() { onestop0=$(count /sim/onestop/received/arrivals) dvcqg0=$(count /sim/dvcqg/dossiers/counts); }
 
 S1="1 KB ($(kib "$WORK/new-1k.json"))" S100="100 KB ($(kib "$WORK/new-100k.json"))"
+if [ "$WARMUP" -gt 0 ]; then # the JIT compiles the intake path; its dossiers are delivered before anything is measured
+  say "warm-up: new 1 KB dossiers for $WARMUP s"
+  mark
+  wrk -t "$THREADS" -c "$CLIENTS" -d "${WARMUP}s" --timeout 30s -s "$LUA" "$HUB/api/v1/dossiers" \
+    -- "$WORK/new-1k.json" "$KEY" unique 202 > "$WORK/wrk.out" 2>&1
+  warm=$(sed -n 's/^RESULT .*requests=\([0-9]*\).*unexpected=\([0-9]*\).*/\1 \2/p' "$WORK/wrk.out")
+  delivered $(( ${warm% *} - ${warm#* } ))
+  [ -n "$done_at" ] || say "the warm-up's dossiers were not all delivered within $E2E_TIMEOUT s"
+fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 run baseline "$S1" 202 "$BASE/" "$WORK/new-1k.json" - unique
 run baseline "$S100" 202 "$BASE/" "$WORK/new-100k.json" - unique
@@ -217,17 +238,11 @@ run "malformed JSON" "$SMAL" 400 "$HUB/api/v1/dossiers" "$WORK/malformed.json" "
 run "repost (duplicate)" "$S1" 202 "$HUB/api/v1/dossiers" "$WORK/repost.json" "$KEY" same
 
 # End to end after the new-dossier flow: until as many new dossiers as it got 202s for are at both simulators.
-onestop0=$(count /sim/onestop/received/arrivals) dvcqg0=$(count /sim/dvcqg/dossiers/counts)
+mark
 run "new dossier" "$S1" 202 "$HUB/api/v1/dossiers" "$WORK/new-1k.json" "$KEY" unique
 accepted=$LAST_OK load_end=$(date +%s.%N)
 say "waiting until the $accepted accepted dossiers are at the one-stop and DVCQG simulators"
-deadline=$((SECONDS + E2E_TIMEOUT))
-while :; do
-  onestop=$(( $(count /sim/onestop/received/arrivals) - onestop0 )) dvcqg=$(( $(count /sim/dvcqg/dossiers/counts) - dvcqg0 ))
-  if [ "$onestop" -ge "$accepted" ] && [ "$dvcqg" -ge "$accepted" ]; then done_at=$(date +%s.%N); break; fi
-  if [ $SECONDS -ge $deadline ]; then done_at=; break; fi
-  sleep 1
-done
+delivered "$accepted"
 E2E=$(python3 - "$accepted" "$LAST_START" "$load_end" "${done_at:-}" "$onestop" "$dvcqg" "$E2E_TIMEOUT" <<'PY'
 import sys
 accepted, start, end, done, onestop, dvcqg, timeout = sys.argv[1:]
@@ -244,8 +259,8 @@ run "new dossier" "$S100" 202 "$HUB/api/v1/dossiers" "$WORK/new-100k.json" "$KEY
 # ---- the table --------------------------------------------------------------------------------------------------
 mkdir -p "$(dirname "$OUT")"
 {
-  printf '%s, wrk %s s per flow, %s threads; hub: `java %s -jar target/lgsp-hub.jar` (demo profile: H2, embedded Artemis, simulators in the hub JVM), rate limits lifted; %s cores; load average 1/5/15 before: %s, after: %s\n\n' \
-    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$SECONDS_PER_FLOW" "$THREADS" "$JAVA_OPTS" "$CORES" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%s, wrk %s s per flow after %s s of warm-up, %s threads; hub: `java %s -jar target/lgsp-hub.jar` (demo profile: H2, embedded Artemis, simulators in the hub JVM), rate limits lifted; %s cores; load average 1/5/15 before: %s, after: %s\n\n' \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$SECONDS_PER_FLOW" "$WARMUP" "$THREADS" "$JAVA_OPTS" "$CORES" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
   echo '| flow | size | clients | answer | rate /s | p50 ms | p99 ms | other answers / socket errors | ratio to baseline | server CPU (share of cores) | wrk CPU (share of cores) | end to end |'
   echo '|---|---|---|---|---|---|---|---|---|---|---|---|'
   for row in "${ROWS[@]}"; do
