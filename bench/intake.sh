@@ -141,7 +141,7 @@ until curl -s -m 5 "$HUB/actuator/health" | grep -q '"status":"UP"'; do
   [ $SECONDS -lt $deadline ] || { tail -n 40 "$WORK/hub.log" >&2; die "the hub is not UP after 600 s"; }
   sleep 1
 done
-say "hub UP after $SECONDS s"
+say "hub UP, $SECONDS s after this script started"
 curl -s -o /dev/null -m 5 "$BASE/" || die "the baseline server does not answer on $BASE"
 
 # ---- one check per flow that it answers what the flow is about ------------------------------------------------
@@ -157,7 +157,7 @@ for size in 1k 100k; do
 done
 
 # ---- the runs ---------------------------------------------------------------------------------------------------
-cpu_of() { # cpu_of PID...: user+system CPU seconds ×TICKS of these processes so far
+cpu_of() { # cpu_of PID...: user+system CPU time of these processes so far, in clock ticks
   local total=0 pid stat
   for pid in "$@"; do
     stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
