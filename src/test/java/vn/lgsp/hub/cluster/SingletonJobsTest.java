@@ -40,7 +40,8 @@ class SingletonJobsTest {
         }
         assertThat(singletons).containsExactlyInAnyOrder("outbox-relay-sweep", "documents-poll-from-docaxis",
                 "changes-poll-from-sector-labour", "dossiers-reconcile-with-dvcqg", "registry-reverification-sweep",
-                "payments-reconcile-with-gateways", "catalogue-refresh-schedule");
+                "payments-reconcile-with-gateways", "catalogue-refresh-schedule", "changes-poll-from-sector-health",
+                "changes-poll-from-sector-agriculture");
         assertThat(SingletonJobs.isScheduled("jms:queue:lgsp.onestop.dossier")).isFalse();
         assertThat(SingletonJobs.isScheduled("platform-http:/api")).isFalse();
     }
