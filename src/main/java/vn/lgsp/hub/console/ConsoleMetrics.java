@@ -126,6 +126,7 @@ public class ConsoleMetrics {
         add(rows, "3.3", f, Figures::onlineRate);
         add(rows, "3.6", f, Figures::onlinePaymentRate);
         add(rows, "4.x", f, Figures::digitisationRate);
+        add(rows, "6.x", f, Figures::satisfactionRate);
         indicatorRatio.register(rows, true);
     }
 
