@@ -2,6 +2,10 @@ package vn.lgsp.hub.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Decision 766/QĐ-TTg indicators the hub computes, each defined here and only here (README, "Operations
@@ -94,6 +98,20 @@ public final class IndicatorFormulas {
         private static Double ratio(long part, long whole) {
             return whole == 0 ? null : (double) part / whole;
         }
+    }
+
+    /** Every indicator by its number in Decision 766, in order: what gauges and reports list. */
+    public static final Map<String, Function<Figures, Double>> RATES = rates();
+
+    private static Map<String, Function<Figures, Double>> rates() {
+        Map<String, Function<Figures, Double>> rates = new LinkedHashMap<>();
+        rates.put("1.4", Figures::syncRate);
+        rates.put("2.1", Figures::onTimeRate);
+        rates.put("3.3", Figures::onlineRate);
+        rates.put("3.6", Figures::onlinePaymentRate);
+        rates.put("4.x", Figures::digitisationRate);
+        rates.put("6.x", Figures::satisfactionRate);
+        return Collections.unmodifiableMap(rates);
     }
 
     private IndicatorFormulas() {

@@ -40,7 +40,7 @@ class SingletonJobsTests {
         }
         assertThat(singletons).containsExactlyInAnyOrder("outbox-relay-sweep", "documents-poll-from-docaxis",
                 "changes-poll-from-sector-labour", "dossiers-reconcile-with-dvcqg", "registry-reverification-sweep",
-                "payments-reconcile-with-gateways", "catalogue-refresh-schedule");
+                "payments-reconcile-with-gateways", "catalogue-refresh-schedule", "reports-schedule-to-reporting");
         assertThat(SingletonJobs.isScheduled("jms:queue:lgsp.onestop.dossier")).isFalse();
         assertThat(SingletonJobs.isScheduled("platform-http:/api")).isFalse();
     }
