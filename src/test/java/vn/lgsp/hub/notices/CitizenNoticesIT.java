@@ -100,6 +100,17 @@ class CitizenNoticesIT extends HubIntegrationTest {
         assertThat(trailHas(code, "DELIVERY_RETRY", "sms")).isTrue();
     }
 
+    @Test
+    void aNoticeTheGatewayRefusesIsDeadLetteredAndShownFailed() {
+        sms.injectFaults(new Faults(1.0, 400, null, null, null));
+
+        String code = submit(newPhone());
+
+        eventually().until(() -> "FAILED".equals(notices(code).get(0).path("outcome").asText()));
+        assertThat(trailHas(code, "DEAD_LETTERED", "sms")).isTrue();
+        assertThat(smsFor(code)).isEmpty();
+    }
+
     private String submit(String phone) {
         String dossier = Dossiers.citizen(Dossiers.newRef("notice"), "1.009999").replace("0912345678", phone);
         var answer = hub.postJson("/api/v1/dossiers", ONESTOP_KEY, dossier);
