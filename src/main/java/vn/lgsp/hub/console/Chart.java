@@ -36,7 +36,8 @@ public record Chart(int width, int height, List<Series> series, List<Label> labe
                 series("indicator.ontime", "s21", buckets, Figures::onTimeRate),
                 series("indicator.online", "s33", buckets, Figures::onlineRate),
                 series("indicator.payment", "s36", buckets, Figures::onlinePaymentRate),
-                series("indicator.digitisation", "s4x", buckets, Figures::digitisationRate));
+                series("indicator.digitisation", "s4x", buckets, Figures::digitisationRate),
+                series("indicator.satisfaction", "s6x", buckets, Figures::satisfactionRate));
         List<Label> labels = new ArrayList<>();
         int step = Math.max(1, (int) Math.ceil(buckets.size() / (double) MAX_LABELS));
         for (int i = 0; i < buckets.size(); i += step) {

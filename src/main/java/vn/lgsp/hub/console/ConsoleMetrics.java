@@ -121,11 +121,7 @@ public class ConsoleMetrics {
         LocalDate from = today.minusDays(Math.max(0, window.toDays() - 1));
         Figures f = indicators.report(from, today, Indicators.Granularity.MONTH).total();
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        add(rows, "1.4", f, Figures::syncRate);
-        add(rows, "2.1", f, Figures::onTimeRate);
-        add(rows, "3.3", f, Figures::onlineRate);
-        add(rows, "3.6", f, Figures::onlinePaymentRate);
-        add(rows, "4.x", f, Figures::digitisationRate);
+        IndicatorFormulas.RATES.forEach((indicator, rate) -> add(rows, indicator, f, rate));
         indicatorRatio.register(rows, true);
     }
 

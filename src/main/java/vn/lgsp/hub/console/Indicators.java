@@ -22,7 +22,7 @@ import vn.lgsp.hub.trail.DossierTrail;
 /**
  * Computes the Decision 766 indicators ({@link IndicatorFormulas}) for a period of days in the province's time
  * zone, in total and per day or month, from what the hub stores: the dossiers (channel, due date, fees, documents,
- * online payment: {@link IndicatorFacts}), their status history and the DVCQG sync state. Dossiers are streamed,
+ * online payment: {@link IndicatorFacts}), their status history, the DVCQG sync state and citizens' ratings. Dossiers are streamed,
  * not loaded at once, and their payloads are not read.
  */
 @Component
@@ -68,15 +68,21 @@ public class Indicators {
         // holding the whole period in the heap. Only rows written before V10 (no indicator_flags) carry a payload.
         readOnly.executeWithoutResult(tx -> streaming.sql(
                         "SELECT d.received_at, d.status, d.status_at, s.dossier_code AS synced, f.finished_at, "
-                        + IndicatorFacts.COLUMNS + " "
+                        + "r.ratings, r.satisfied, " + IndicatorFacts.COLUMNS + " "
                         + "FROM dossier d LEFT JOIN dvcqg_sync_state s ON s.dossier_code = d.dossier_code "
                         // When each dossier was first processed (9) or had its result returned (10).
                         + "LEFT JOIN (SELECT c.dossier_code, MIN(c.occurred_at) AS finished_at "
                         + "FROM dossier_status_change c JOIN dossier p ON p.dossier_code = c.dossier_code "
                         + "WHERE p.received_at >= ? AND p.received_at < ? AND c.status IN (9, 10) "
                         + "GROUP BY c.dossier_code) f ON f.dossier_code = d.dossier_code "
+                        // Citizens' ratings of each dossier (satisfaction, 6.x).
+                        + "LEFT JOIN (SELECT g.dossier_code, COUNT(*) AS ratings, "
+                        + "SUM(CASE WHEN g.satisfied THEN 1 ELSE 0 END) AS satisfied "
+                        + "FROM satisfaction_rating g JOIN dossier p ON p.dossier_code = g.dossier_code "
+                        + "WHERE p.received_at >= ? AND p.received_at < ? "
+                        + "GROUP BY g.dossier_code) r ON r.dossier_code = d.dossier_code "
                         + "WHERE d.received_at >= ? AND d.received_at < ?")
-                .params(start, end, start, end)
+                .params(start, end, start, end, start, end)
                 .query(rs -> {
                     OffsetDateTime finishedAt = rs.getObject("finished_at", OffsetDateTime.class);
                     int status = rs.getInt("status");
@@ -85,7 +91,8 @@ public class Indicators {
                     }
                     IndicatorFacts f = IndicatorFacts.read(rs, json);
                     DossierFacts facts = new DossierFacts(rs.getString("synced") != null, finishedAt, f.dueAt(),
-                            f.online(), f.feeBearing(), f.paidOnline(), f.digitisedDocuments(), f.electronicResult());
+                            f.online(), f.feeBearing(), f.paidOnline(), f.digitisedDocuments(), f.electronicResult(),
+                            rs.getLong("ratings"), rs.getLong("satisfied"));
                     LocalDate day = rs.getObject("received_at", OffsetDateTime.class)
                             .atZoneSameInstant(DossierTrail.ZONE).toLocalDate();
                     byBucket.merge(bucketOf(day, granularity), Figures.NONE.plus(facts), (a, b) -> a.plus(facts));

@@ -2,6 +2,7 @@ package vn.lgsp.hub.dossier;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -42,10 +43,11 @@ public class DossierIntake {
     private final DossierDestinations router;
     private final AccessRights rights;
     private final ProcedureCatalogue catalogue;
+    private final List<IntakeFollower> followers;
 
     public DossierIntake(DossierStore store, DossierValidation validation, CanonicalJson json, DossierTrail trail,
                          Outbox outbox, GroupCommit commits, HubProperties properties, DossierDestinations router,
-                         AccessRights rights, ProcedureCatalogue catalogue) {
+                         AccessRights rights, ProcedureCatalogue catalogue, List<IntakeFollower> followers) {
         this.store = store;
         this.validation = validation;
         this.json = json;
@@ -56,6 +58,7 @@ public class DossierIntake {
         this.router = router;
         this.rights = rights;
         this.catalogue = catalogue;
+        this.followers = followers;
     }
 
     /** Accepts a dossier given as canonical JSON, as mappings of non-JSON adapters produce it. */
@@ -130,6 +133,7 @@ public class DossierIntake {
         }
         destination.queues().forEach(queue -> outbox.enqueue(queue, code, DOSSIER_RECEIVED, payload));
         outbox.enqueue(dvcqgQueue, code, DOSSIER_RECEIVED, code); // the sync reads the current snapshot itself
+        followers.forEach(f -> f.received(accepted));
         return IntakeReceipt.accepted(code, false);
     }
 

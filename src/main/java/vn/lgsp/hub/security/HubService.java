@@ -29,13 +29,19 @@ public enum HubService {
             new Endpoint(null, "/api/v1/dossiers/*/payments")),
     DOSSIER_READ("dossier-read", "follow dossiers it owns or is assigned",
             new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*"),
-            new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*/amendments")),
+            new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*/amendments"),
+            new Endpoint(HttpMethod.GET, "/api/v1/dossiers/*/notices")),
     SECTOR_PROGRESS("sector-progress", "report progress in its own status codes, under its own id",
             new Endpoint(HttpMethod.POST, "/api/v1/sectors/*/status")),
     CITIZEN_LOOKUP("registry-citizen", "look citizens up in the national population database",
             new Endpoint(HttpMethod.GET, "/api/v1/citizens/*")),
     ENTERPRISE_LOOKUP("registry-enterprise", "look enterprises up in the business registry",
             new Endpoint(HttpMethod.GET, "/api/v1/enterprises/*")),
+    NOTICES("notices", "register a citizen's opt-out of notices (and its withdrawal)",
+            new Endpoint(HttpMethod.POST, "/api/v1/notices/opt-outs"),
+            new Endpoint(HttpMethod.POST, "/api/v1/notices/opt-ins")),
+    RATINGS("ratings", "send citizens' satisfaction ratings (counter devices, QR codes, the portal)",
+            new Endpoint(HttpMethod.POST, "/api/v1/ratings")),
     KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**"));
 
     /** An endpoint pattern (Ant style) and its method; {@code null} method: every method. */

@@ -26,5 +26,7 @@ public enum TrailKind {
     /** The procedure catalogue does not list the dossier's procedure or one of its fee codes; accepted anyway. */
     CATALOGUE_WARNING,
     /** A supplement, correction, withdrawal or cancellation after intake. */
-    AMENDED
+    AMENDED,
+    /** A notice to the citizen queued, or skipped (opted out, no address). */
+    NOTICE
 }

@@ -44,7 +44,7 @@ class ArchitectureTest {
             .layer("Adapters").definedBy("vn.lgsp.hub.adapters..")
             .layer("Flows").definedBy("vn.lgsp.hub.catalogue..", "vn.lgsp.hub.dossier..", "vn.lgsp.hub.sectors..",
                     "vn.lgsp.hub.registries..", "vn.lgsp.hub.documents..", "vn.lgsp.hub.payments..",
-                    "vn.lgsp.hub.amendments..", "vn.lgsp.hub.dvcqg..")
+                    "vn.lgsp.hub.amendments..", "vn.lgsp.hub.dvcqg..", "vn.lgsp.hub.notices..", "vn.lgsp.hub.ratings..")
             .layer("Edges").definedBy("vn.lgsp.hub.api..", "vn.lgsp.hub.console..")
             .whereLayer("Edges").mayNotBeAccessedByAnyLayer()
             .whereLayer("Flows").mayOnlyBeAccessedByLayers("Edges")
@@ -91,7 +91,8 @@ class ArchitectureTest {
             .or().areAnnotatedWith(Controller.class)
             .should().resideInAnyPackage("vn.lgsp.hub.api..", "vn.lgsp.hub.console..", "vn.lgsp.hub.amendments..",
                     "vn.lgsp.hub.catalogue..", "vn.lgsp.hub.documents..", "vn.lgsp.hub.dvcqg..",
-                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..", SIMULATORS);
+                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..", "vn.lgsp.hub.notices..",
+                    "vn.lgsp.hub.ratings..", "vn.lgsp.hub.reporting..", SIMULATORS);
 
     /**
      * Calls to external systems are Camel endpoints in the routes (or platform plumbing), not a hand-held JDK HTTP

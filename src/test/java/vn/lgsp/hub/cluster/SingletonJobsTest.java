@@ -41,7 +41,7 @@ class SingletonJobsTest {
         assertThat(singletons).containsExactlyInAnyOrder("outbox-relay-sweep", "documents-poll-from-docaxis",
                 "changes-poll-from-sector-labour", "dossiers-reconcile-with-dvcqg", "registry-reverification-sweep",
                 "payments-reconcile-with-gateways", "catalogue-refresh-schedule", "changes-poll-from-sector-health",
-                "changes-poll-from-sector-agriculture");
+                "changes-poll-from-sector-agriculture", "reports-schedule-to-reporting");
         assertThat(SingletonJobs.isScheduled("jms:queue:lgsp.onestop.dossier")).isFalse();
         assertThat(SingletonJobs.isScheduled("platform-http:/api")).isFalse();
     }

@@ -188,8 +188,8 @@ class ConsolePiecesTest {
 
     @Test
     void anIndicatorLineJoinsTheDaysAroundADayWithoutDossiers() {
-        var busy = new IndicatorFormulas.Figures(2, 2, 0, 0, 0, 0, 0, 0);
-        var halfSynced = new IndicatorFormulas.Figures(4, 2, 0, 0, 0, 0, 0, 0);
+        var busy = new IndicatorFormulas.Figures(2, 2, 0, 0, 0, 0, 0, 0, 0, 0);
+        var halfSynced = new IndicatorFormulas.Figures(4, 2, 0, 0, 0, 0, 0, 0, 0, 0);
         var chart = Chart.of(List.of(new Indicators.Bucket(LocalDate.of(2026, 11, 1), "01/11", busy),
                 new Indicators.Bucket(LocalDate.of(2026, 11, 2), "02/11", IndicatorFormulas.Figures.NONE),
                 new Indicators.Bucket(LocalDate.of(2026, 11, 3), "03/11", halfSynced)));
