@@ -143,6 +143,7 @@ public class PaymentStore {
     public List<String> paidDossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("SELECT DISTINCT t.dossier_code FROM payment_transaction t JOIN dossier d "
                         + "ON d.dossier_code = t.dossier_code WHERE t.state = 'PAID' AND d.received_at >= ? "
+                        + "AND (t.settled_by IS NULL OR t.settled_by <> '" + Payments.CASH_ON_DELIVERY + "') "
                         + "AND d.received_at < ?")
                 .params(from, to).query(String.class).list();
     }

@@ -36,7 +36,9 @@ public enum HubService {
             new Endpoint(HttpMethod.GET, "/api/v1/citizens/*")),
     ENTERPRISE_LOOKUP("registry-enterprise", "look enterprises up in the business registry",
             new Endpoint(HttpMethod.GET, "/api/v1/enterprises/*")),
-    KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**"));
+    KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**")),
+    POSTAL_UPDATES("postal-updates", "report the states of postal orders (the postal operator)",
+            new Endpoint(HttpMethod.POST, "/api/v1/postal/callbacks"));
 
     /** An endpoint pattern (Ant style) and its method; {@code null} method: every method. */
     public record Endpoint(HttpMethod method, String pattern) {

@@ -26,5 +26,13 @@ public enum TrailKind {
     /** The procedure catalogue does not list the dossier's procedure or one of its fee codes; accepted anyway. */
     CATALOGUE_WARNING,
     /** A supplement, correction, withdrawal or cancellation after intake. */
-    AMENDED
+    AMENDED,
+    /** An order placed with the postal operator (collection of the dossier or delivery of its result). */
+    POSTAL_ORDER_REQUESTED,
+    /** A state the postal operator reported for one of the dossier's orders. */
+    POSTAL_STATE,
+    /** An electronic receipt requested for a settled payment. */
+    RECEIPT_REQUESTED,
+    /** The electronic receipt the provider issued for a payment. */
+    RECEIPT_ISSUED
 }

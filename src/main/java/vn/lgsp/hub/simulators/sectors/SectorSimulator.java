@@ -1,11 +1,5 @@
 package vn.lgsp.hub.simulators.sectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -13,6 +7,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import vn.lgsp.hub.simulators.support.HoldingSimulator;
+import vn.lgsp.hub.simulators.support.HubCallback;
 
 /**
  * A push-style sector system: receives dossiers from the hub and, on request of its control endpoint
@@ -21,9 +16,6 @@ import vn.lgsp.hub.simulators.support.HoldingSimulator;
  * own API key.
  */
 public abstract class SectorSimulator<T> extends HoldingSimulator<T> {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String systemId;
     private final String hubUrl;
@@ -53,17 +45,6 @@ public abstract class SectorSimulator<T> extends HoldingSimulator<T> {
         body.put("at", at.toString());
         body.put("note", note);
         body.put("officer", "Cán bộ " + systemId);
-        try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/api/v1/sectors/" + systemId + "/status"))
-                            .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Map.of("hubStatus", response.statusCode(), "hubAnswer", response.body());
-        } catch (IOException e) {
-            return Map.of("hubStatus", 0, "hubAnswer", String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of("hubStatus", 0, "hubAnswer", "interrupted");
-        }
+        return HubCallback.post(hubUrl + "/api/v1/sectors/" + systemId + "/status", apiKey, body);
     }
 }
