@@ -91,7 +91,8 @@ class ArchitectureTests {
             .or().areAnnotatedWith(Controller.class)
             .should().resideInAnyPackage("vn.lgsp.hub.api..", "vn.lgsp.hub.console..", "vn.lgsp.hub.amendments..",
                     "vn.lgsp.hub.catalogue..", "vn.lgsp.hub.documents..", "vn.lgsp.hub.dvcqg..",
-                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..", SIMULATORS);
+                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.postal..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..",
+                    SIMULATORS);
 
     /**
      * Calls to external systems are Camel endpoints in the routes (or platform plumbing), not a hand-held JDK HTTP
