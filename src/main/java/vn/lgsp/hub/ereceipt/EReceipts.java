@@ -124,7 +124,8 @@ public class EReceipts implements SettlementFollower {
                     + ") of transaction " + transactionId + "; no notice channel to the citizen: kept with the payment");
             Map<String, Object> notice = new LinkedHashMap<>();
             notice.put("dossierCode", code);
-            notice.put("transactionId", transactionId);
+            // Not "transactionId": the one-stop system tells payment notices by that field.
+            notice.put("paymentTransactionId", transactionId);
             notice.put("receiptNumber", number);
             notice.put("lookupCode", lookup);
             notice.put("url", url);

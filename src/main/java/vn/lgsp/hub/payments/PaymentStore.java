@@ -148,6 +148,22 @@ public class PaymentStore {
                 .params(from, to).query(String.class).list();
     }
 
+    /** The electronic receipt issued for a transaction (table payment_receipt, written by the ereceipt connector). */
+    public record Receipt(String receiptNumber, String lookupCode, String url) {
+    }
+
+    /** Issued receipts of the dossier's transactions, by transaction id. */
+    public java.util.Map<String, Receipt> receiptsOfDossier(String dossierCode) {
+        java.util.Map<String, Receipt> receipts = new java.util.HashMap<>();
+        jdbc.sql("SELECT transaction_id, receipt_number, lookup_code, receipt_url FROM payment_receipt "
+                        + "WHERE dossier_code = ? AND state = 'ISSUED'")
+                .param(dossierCode).query(rs -> {
+                    receipts.put(rs.getString("transaction_id"), new Receipt(rs.getString("receipt_number"),
+                            rs.getString("lookup_code"), rs.getString("receipt_url")));
+                });
+        return receipts;
+    }
+
     private static PaymentTransaction row(ResultSet rs, int n) throws SQLException {
         return new PaymentTransaction(rs.getString("transaction_id"), rs.getString("dossier_code"),
                 rs.getString("gateway"), rs.getLong("amount"), rs.getString("fee_codes"), rs.getString("payer"),

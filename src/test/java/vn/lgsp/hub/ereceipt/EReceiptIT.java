@@ -46,6 +46,8 @@ class EReceiptIT extends HubIntegrationTest {
         assertThat(provider.receivedLog().get(tx).arrivals()).isEqualTo(1);
         assertThat(trailCount(code, "DELIVERY_RETRY", "ereceipt")).isEqualTo(2);
         assertThat(trailCount(code, "RECEIPT_ISSUED", "ereceipt")).isEqualTo(1);
+        var payments = hub.get("/api/v1/dossiers/" + code + "/payments", ONESTOP_KEY);
+        assertThat(payments.json().get(0).path("receipt").path("receiptNumber").asText()).isEqualTo(receipt[0]);
 
         eventually().until(() -> onestop.receivedLog().items().stream()
                 .anyMatch(i -> i.key().startsWith(code + ":receipt:")));
