@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Applicant;
+import vn.lgsp.hub.canonical.Channel;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.DossierStatus;
 import vn.lgsp.hub.canonical.Fee;
@@ -33,6 +34,7 @@ import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.payments.PaymentState;
 import vn.lgsp.hub.payments.PaymentStore;
 import vn.lgsp.hub.payments.Payments;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
@@ -61,11 +63,12 @@ public class PostalOrders implements StatusChangeFollower {
     private final Payments payments;
     private final DossierStatusUpdates statuses;
     private final PostalProperties properties;
+    private final String dvcqgQueue;
 
     public PostalOrders(JdbcClient jdbc, DossierStore dossiers, CanonicalJson json, DossierTrail trail, Outbox outbox,
                         TransactionTemplate tx, PaymentStore paymentStore, Payments payments,
                         @org.springframework.context.annotation.Lazy DossierStatusUpdates statuses,
-                        PostalProperties properties) {
+                        PostalProperties properties, HubProperties hub) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.json = json;
@@ -76,6 +79,7 @@ public class PostalOrders implements StatusChangeFollower {
         this.payments = payments;
         this.statuses = statuses;
         this.properties = properties;
+        this.dvcqgQueue = hub.queues().dvcqgSync();
     }
 
     /** A state the operator reports for one of the hub's orders. */
@@ -104,8 +108,22 @@ public class PostalOrders implements StatusChangeFollower {
     }
 
     /**
+     * Orders the collection of the dossier at the applicant's (the applicant asked to submit the paper dossier by
+     * post); once per dossier: a repeated request finds the order. Answers the order.
+     */
+    public Order requestCollection(String dossierCode) {
+        return tx.execute(s -> {
+            StoredDossier stored = dossiers.lock(dossierCode).orElseThrow(() -> new HubException(
+                    ErrorCode.DOSSIER_NOT_FOUND, "No dossier with this code"));
+            order(json.parse(stored.payload(), Dossier.class), PostalOrderKind.COLLECTION);
+            return find(PostalOrderKind.COLLECTION.reference(dossierCode)).orElseThrow();
+        });
+    }
+
+    /**
      * Stores and queues an order inside the caller's transaction; nothing when the dossier has one of this kind.
-     * Cash on delivery: the dossier's fees collected by post ({@code collection: POST}) not yet paid.
+     * Cash on delivery (result deliveries only): the dossier's fees collected by post ({@code collection: POST}) not
+     * yet paid.
      */
     void order(Dossier dossier, PostalOrderKind kind) {
         String reference = kind.reference(dossier.dossierCode());
@@ -113,7 +131,9 @@ public class PostalOrders implements StatusChangeFollower {
             return;
         }
         Set<String> paid = paidFees(dossier.dossierCode());
-        List<Fee> cod = dossier.fees().stream().filter(f -> f.collection() == FeeCollection.POST)
+        // Fees are collected on delivery of the result, never when the dossier is picked up.
+        List<Fee> cod = kind == PostalOrderKind.COLLECTION ? List.of() : dossier.fees().stream()
+                .filter(f -> f.collection() == FeeCollection.POST)
                 .filter(f -> f.code() == null || !paid.contains(f.code())).toList();
         long codAmount = cod.stream().mapToLong(Fee::amount).sum();
         String codFees = String.join(",", cod.stream().map(f -> f.code() == null ? "" : f.code()).toList());
@@ -190,6 +210,9 @@ public class PostalOrders implements StatusChangeFollower {
         notice.put("operatorRef", report.operatorRef());
         notice.put("note", report.note());
         outbox.enqueue(properties.onestopQueue(), code, POSTAL_STATE, json.write(notice));
+        if (order.kind() == PostalOrderKind.COLLECTION && report.state() == PostalState.COLLECTED) {
+            submittedByPost(code);
+        }
         if (order.kind() == PostalOrderKind.DELIVERY && report.state() == PostalState.DELIVERED) {
             settleCashOnDelivery(order, report);
             statuses.recordWithin(code, new StatusChange(DossierStatus.RESULT_RETURNED.code(), at,
@@ -197,6 +220,17 @@ public class PostalOrders implements StatusChangeFollower {
                     reporter);
         }
         log.info("Postal order {} {}", order.reference(), report.state());
+    }
+
+    /**
+     * A dossier the operator collected was submitted by post: the new version carries KenhThucHien 3 to DVCQG (same
+     * status; the dossier is already locked by the report).
+     */
+    private void submittedByPost(String code) {
+        StoredDossier stored = dossiers.find(code).orElseThrow();
+        Dossier byPost = json.parse(stored.payload(), Dossier.class).copy(c -> c.channel = Channel.POST);
+        dossiers.updateStatus(code, stored.status(), stored.statusAt(), byPost, json.write(byPost));
+        outbox.enqueue(dvcqgQueue, code, POSTAL_STATE, code);
     }
 
     /** The fees the operator collected with the result, settled as paid once (the transaction id is the order's). */

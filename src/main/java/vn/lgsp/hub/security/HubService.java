@@ -37,6 +37,8 @@ public enum HubService {
     ENTERPRISE_LOOKUP("registry-enterprise", "look enterprises up in the business registry",
             new Endpoint(HttpMethod.GET, "/api/v1/enterprises/*")),
     KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**")),
+    POSTAL_COLLECTION("postal-collection", "ask the postal operator to collect a dossier it owns at the applicant's",
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/postal-collection")),
     POSTAL_UPDATES("postal-updates", "report the states of postal orders (the postal operator)",
             new Endpoint(HttpMethod.POST, "/api/v1/postal/callbacks"));
 

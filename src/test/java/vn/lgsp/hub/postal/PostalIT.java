@@ -91,6 +91,32 @@ class PostalIT extends HubIntegrationTest {
     }
 
     @Test
+    void aDossierCollectedByPostIsSubmittedByPostAtDvcqg() {
+        var intake = hub.postJson("/api/v1/dossiers", ONESTOP_KEY, Dossiers.citizen(Dossiers.newRef("COLLECT"),
+                "1.009002"));
+        assertThat(intake.status()).as(intake.body()).isEqualTo(202);
+        String code = intake.json().get("dossierCode").asText();
+        String reference = PostalOrderKind.COLLECTION.reference(code);
+
+        var asked = hub.postJson("/api/v1/dossiers/" + code + "/postal-collection", ONESTOP_KEY, "{}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.json().get("reference").asText()).isEqualTo(reference);
+        assertThat(hub.postJson("/api/v1/dossiers/" + code + "/postal-collection", ONESTOP_KEY, "{}").status())
+                .isEqualTo(202);
+        eventually().until(() -> postal.order(reference).isPresent() && deliveredTo(code, "postal"));
+        var order = postal.order(reference).orElseThrow();
+        assertThat(order.request().path("sender").path("address").asText()).contains("Trần Phú");
+        assertThat(order.request().path("codAmount").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM postal_order WHERE dossier_code = ?").param(code)
+                .query(Long.class).single()).isEqualTo(1);
+
+        assertThat(postal.move(reference, new PostalSimulator.Move("COLLECTED", null, null)).getBody())
+                .containsEntry("hubStatus", 200);
+        eventually().until(() -> portal.held(code) != null
+                && portal.held(code).dossier().path("KenhThucHien").asInt() == 3);
+    }
+
+    @Test
     void aStateOfAnOrderTheHubDidNotPlaceIsRefused() {
         var answer = hub.postJson("/api/v1/postal/callbacks", "demo-postal-key",
                 "{\"reference\":\"NO-SUCH:POSTAL_DELIVERY\",\"state\":\"DELIVERED\"}");
