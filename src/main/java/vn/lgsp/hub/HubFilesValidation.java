@@ -50,6 +50,7 @@ public class HubFilesValidation {
 
     private static final Logger log = LoggerFactory.getLogger(HubFilesValidation.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
+    private static final String MILLIS = "millis:";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigurableListableBeanFactory beans;
@@ -93,6 +94,9 @@ public class HubFilesValidation {
                     : Stream.empty()).toList();
             for (Matcher m = PLACEHOLDER.matcher(text); m.find(); ) {
                 String key = m.group(1).strip();
+                if (key.startsWith(MILLIS)) {
+                    key = key.substring(MILLIS.length()).strip(); // {{millis:<setting>}}: the setting must be there
+                }
                 if (!key.contains(":") && !key.startsWith("?") && !parameters.contains(key)
                         && !environment.containsProperty(key)) {
                     problems.add(file + ": placeholder {{" + key + "}} is not configured");

@@ -18,7 +18,8 @@ final class HubHelp {
     static {
         PROFILES.put("demo", "the default: embedded Artemis and H2 under the data directory, simulators, demo keys");
         PROFILES.put("prod", "external PostgreSQL and Artemis (HUB_DB_*, HUB_ARTEMIS_*), real systems, no demo keys");
-        PROFILES.put("postgres", "the demo on an external PostgreSQL (HUB_DB_URL, HUB_DB_USER, HUB_DB_PASSWORD)");
+        PROFILES.put("postgres-demo", "the demo on PostgreSQL: HUB_DB_URL, HUB_DB_USER, HUB_DB_PASSWORD, else "
+                + "lgsp_hub on 127.0.0.1:5432");
         PROFILES.put("remote-simulators", "with demo: the simulators run as their own process (HUB_SIMULATORS_URL)");
         PROFILES.put("simulators", "the simulators process itself (SimulatorsApplication), not the hub");
     }

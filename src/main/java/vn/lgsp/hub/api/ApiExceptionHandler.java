@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.lgsp.hub.dossier.CanonicalJson;
@@ -106,6 +107,14 @@ public class ApiExceptionHandler {
                 "The request was not accepted; retry later"), request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header("Retry-After", "5").body(answer.getBody());
+    }
+
+    // The caller hung up before the answer was written (a probe that timed out, a closed browser): there is no one
+    // to answer and nothing failed in the hub.
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void callerGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("Caller gone before the answer to {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

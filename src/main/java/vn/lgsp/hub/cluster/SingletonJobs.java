@@ -58,7 +58,7 @@ public class SingletonJobs {
             @Override
             public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
                 if (route instanceof RouteDefinition definition && isScheduled(definition.getInput().getEndpointUri())) {
-                    log.info("Route {} is a singleton job (one node at a time, lock at most {}, at least {})",
+                    log.debug("Route {} is a singleton job (one node at a time, lock at most {}, at least {})",
                             routeId, cluster.singleton().lockAtMostFor(), cluster.singleton().lockAtLeastFor());
                     return new SingletonJobPolicy(singletonLocks, cluster);
                 }

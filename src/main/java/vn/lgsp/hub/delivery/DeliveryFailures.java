@@ -16,8 +16,8 @@ import vn.lgsp.hub.errors.HubException;
 /**
  * The hub's one classification of failures of a call to an external system, which every outbound flow's error
  * policy and every adapter use. <b>Temporary</b> (the system is down, slow or busy: HTTP 5xx, 408, 429, timeouts,
- * refused connections and other I/O, a SOAP server fault, the hub's database briefly away) is waited out for as
- * long as the system's patience; <b>permanent</b> (the system rejects the message: other 4xx, a SOAP client fault,
+ * refused connections and other I/O, a SOAP server fault, 401/403 refusing the hub's own credentials, the hub's
+ * database briefly away) is waited out for as long as the system's patience; <b>permanent</b> (the system rejects the message: other 4xx, a SOAP client fault,
  * invalid data, a coded hub error of the caller's kind) goes to the dead-letter queue at once; anything else is a hub defect, retried a few times.
  */
 public final class DeliveryFailures {
@@ -28,9 +28,13 @@ public final class DeliveryFailures {
     private DeliveryFailures() {
     }
 
-    /** An HTTP answer that says "not now" rather than "not this": 5xx, 408 (timeout) and 429 (slow down). */
+    /**
+     * An HTTP answer that says "not now" rather than "not this": 5xx, 408 (timeout) and 429 (slow down); and 401/403,
+     * which refuse the hub's own credentials or address (an operator's fix, not the message's fault), so messages
+     * wait for the fix rather than fill the dead-letter queue.
+     */
     public static boolean isTemporaryStatus(int status) {
-        return status >= 500 || status == 408 || status == 429;
+        return status >= 500 || status == 408 || status == 429 || status == 401 || status == 403;
     }
 
     /** An HTTP answer that rejects the request itself: every other 4xx. */
@@ -50,15 +54,13 @@ public final class DeliveryFailures {
     }
 
     private static Kind classifyOne(Throwable t) {
-        if (t instanceof ClassifiedFailure classified) {
-            return classified.isRetryable() ? Kind.TEMPORARY : Kind.PERMANENT;
-        }
         if (t instanceof PermanentDeliveryException) {
             return Kind.PERMANENT;
         }
         if (t instanceof HubException coded) {
-            // the hub's own verdict on a message it applies (an invalid dossier, an unknown status code) or its
-            // own unavailability (store, registry, broker)
+            // the hub's own verdict on a message it applies (an invalid dossier, an unknown status code), its own
+            // unavailability (store, registry, broker), or an adapter's reading of a system's answer (the portal's
+            // error_code in a 200 answer: PORTAL_UNAVAILABLE or PORTAL_REJECTED)
             return coded.code().isClientError() ? Kind.PERMANENT : Kind.TEMPORARY;
         }
         if (t instanceof HttpOperationFailedException http) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
 
 /**
  * Which URLs a caller gave the hub it may fetch (attachments of document requests; {@link AttachmentFetch} fetches
@@ -43,9 +43,8 @@ public class AttachmentSources {
     }
 
     @Autowired
-    public AttachmentSources(AttachmentProperties properties, Environment environment,
-                             @Value("${hub.simulators.enabled:false}") boolean simulators) {
-        this(properties, environment, simulators, InetAddress::getAllByName);
+    public AttachmentSources(AttachmentProperties properties, Environment environment, HubProperties hub) {
+        this(properties, environment, hub.simulators() != null && hub.simulators().enabled(), InetAddress::getAllByName);
     }
 
     public AttachmentSources(AttachmentProperties properties, Environment environment, boolean simulators,

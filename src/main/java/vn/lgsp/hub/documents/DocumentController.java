@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.security.Callers;
 import vn.lgsp.hub.security.HubService;
@@ -37,11 +37,11 @@ public class DocumentController {
     private final AccessRights rights;
 
     public DocumentController(DocumentRequests requests, DocumentInbox inbox, ReceivedDocuments received,
-                              @Value("${hub.data-dir}") String dataDir, AccessRights rights) {
+                              HubProperties hub, AccessRights rights) {
         this.requests = requests;
         this.inbox = inbox;
         this.received = received;
-        this.resultsDir = Path.of(dataDir, "documents");
+        this.resultsDir = hub.dataDir().resolve("documents");
         this.rights = rights;
     }
 

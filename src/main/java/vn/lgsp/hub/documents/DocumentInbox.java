@@ -2,7 +2,6 @@ package vn.lgsp.hub.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +10,15 @@ import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProtocol;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.DossierDocument;
@@ -27,8 +27,8 @@ import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStatusUpdates;
 import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
-import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.security.ConnectedSystem;
 import vn.lgsp.hub.statuses.DocAxisStatusTable;
 import vn.lgsp.hub.statuses.IncomingStatuses;
@@ -36,8 +36,9 @@ import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
- * Inbound side of the document axis: fetches the packages waiting for the hub, reads them safely and turns them
- * into dossier events, then acknowledges them. Exactly once: the package's docId is recorded in
+ * Inbound side of the document axis, for routes {@code documents-poll-from-docaxis} and {@code docaxis-receive}
+ * (which list, fetch and acknowledge the packages waiting for the hub): reads each fetched package safely and turns
+ * it into dossier events. Exactly once: the package's docId is recorded in
  * {@code docaxis_received} in the same transaction as its effect, so a package fetched again (restart between
  * {@code getEdoc} and {@code updateStatus}, duplicate delivery, a second node) is acknowledged without being
  * applied again. A document that answers none the hub sent is work for the one-stop system
@@ -48,11 +49,16 @@ import vn.lgsp.hub.trail.TrailKind;
 public class DocumentInbox {
 
     public static final String ONESTOP_STATUS = "DOCUMENT_STATUS";
+    /** Exchange property: the axis' id of the package being received. */
+    public static final String DOC_ID = "hubDocAxisDocId";
+    /** Exchange property: the acknowledgement to give the package ({@code done}, {@code fail}), or null. */
+    public static final String ACKNOWLEDGEMENT = "hubDocAxisAcknowledgement";
+    private static final String WAITING = "hubDocAxisWaiting";
     /** Dossier component code of result documents received from the document-management system. */
     public static final String RESULT_CODE = DossierDocument.RESULT_CODE;
     private static final Logger log = LoggerFactory.getLogger(DocumentInbox.class);
 
-    private final DocAxisClient axis;
+    private final DocAxisProtocol protocol;
     private final DocAxisProperties properties;
     private final EdxmlSchema schema;
     private final DocAxisStatusTable statuses;
@@ -71,14 +77,14 @@ public class DocumentInbox {
     private final ReceivedDocuments documents;
     private final DocumentStatusPackages statusPackages;
 
-    public DocumentInbox(DocAxisClient axis, DocAxisProperties properties, EdxmlSchema schema,
+    public DocumentInbox(DocAxisProtocol protocol, DocAxisProperties properties, EdxmlSchema schema,
                          DocAxisStatusTable statuses, DocumentRequests requests, DossierStatusUpdates statusUpdates,
                          DossierStore dossiers, CanonicalJson canonical, DossierTrail trail, Outbox outbox,
                          JdbcClient jdbc, TransactionTemplate tx, HubProperties hub, ReceivedDocuments documents,
-                         DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
+                         DocumentStatusPackages statusPackages) {
         this.documents = documents;
         this.statusPackages = statusPackages;
-        this.axis = axis;
+        this.protocol = protocol;
         this.properties = properties;
         this.schema = schema;
         this.statuses = statuses;
@@ -91,53 +97,55 @@ public class DocumentInbox {
         this.jdbc = jdbc;
         this.tx = tx;
         this.dvcqgQueue = hub.queues().dvcqgSync();
-        this.resultsDir = Path.of(dataDir, "documents");
-        this.tempDir = Path.of(dataDir, "tmp");
+        this.resultsDir = hub.dataDir().resolve("documents");
+        this.tempDir = hub.dataDir().resolve("tmp");
         this.docaxis = new ConnectedSystem(DocumentSender.SYSTEM, "Trục liên thông văn bản quốc gia", properties.organId(),
                 List.of());
     }
 
-    /** One poll: every waiting package is processed and acknowledged; answers how many were acknowledged. */
-    public int poll() {
-        int acknowledged = 0;
-        for (DocAxisClient.Waiting waiting : axis.receivedList()) {
-            try {
-                axis.updateStatus(waiting.docId(), process(waiting));
-                acknowledged++;
-            } catch (RuntimeException e) {
-                // Transport trouble or the database: the package stays at the axis and comes back next poll.
-                log.warn("Package {} not acknowledged, will retry: {}", waiting.docId(), e.toString());
-            }
-        }
-        return acknowledged;
+    /**
+     * First step of route {@code docaxis-receive} (the body: a waiting package): the acknowledgement already given
+     * if the package was processed before ({@value #ACKNOWLEDGEMENT}, else null), and the body of its
+     * {@code getEdoc}.
+     */
+    public void begin(Exchange exchange) {
+        DocAxisProtocol.Waiting waiting = exchange.getMessage().getBody(DocAxisProtocol.Waiting.class);
+        exchange.setProperty(WAITING, waiting);
+        exchange.setProperty(DOC_ID, waiting.docId());
+        Optional<String> earlier = earlierOutcome(waiting.docId());
+        earlier.ifPresent(ack -> log.info("Package {} was already processed; acknowledging again", waiting.docId()));
+        exchange.setProperty(ACKNOWLEDGEMENT, earlier.orElse(null));
+        exchange.getMessage().setBody(protocol.fetchRequest(waiting.docId()));
     }
 
-    /** Processes one package unless already done; answers the acknowledgement to give (done, fail). */
-    String process(DocAxisClient.Waiting waiting) {
-        Optional<String> earlier = earlierOutcome(waiting.docId());
-        if (earlier.isPresent()) {
-            log.info("Package {} was already processed; acknowledging again", waiting.docId());
-            return earlier.get();
-        }
+    /**
+     * After {@code getEdoc} (the body: the package's base64, streamed): decodes it into a temporary file, reads it
+     * safely and applies it; sets the acknowledgement to give ({@code done}, or {@code fail} for a package the hub
+     * cannot read or place, kept in {@code docaxis_dead_letter}).
+     */
+    public void fetched(Exchange exchange) throws IOException {
+        DocAxisProtocol.Waiting waiting = exchange.getProperty(WAITING, DocAxisProtocol.Waiting.class);
         Path file = null;
         List<Edxml.ReceivedAttachment> attachments = new ArrayList<>();
-        try {
+        try (InputStream base64 = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             Files.createDirectories(tempDir);
             file = Files.createTempFile(tempDir, "edxml-in-", ".xml");
             Edxml.Received received;
+            String acknowledgement;
             try {
-                axis.getEdoc(waiting.docId(), file);
+                protocol.decodePackage(base64, file);
                 try (InputStream in = Files.newInputStream(file)) {
                     received = reader().read(in);
                 }
                 attachments = received.attachments();
                 schema.validate(file);
-                return apply(waiting, received);
-            } catch (EdxmlRejected | DocAxisClient.PackageTooLarge | Unmatched e) {
-                return deadLetter(waiting, e.getMessage());
+                acknowledgement = apply(waiting, received);
+            } catch (EdxmlRejected | DocAxisProtocol.PackageTooLarge | Unmatched e) {
+                acknowledgement = deadLetter(waiting, e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            exchange.setProperty(ACKNOWLEDGEMENT, acknowledgement);
+        } catch (InvalidPayloadException e) {
+            throw new IllegalStateException("getEdoc answered no package", e);
         } finally {
             EdxmlReader.discard(attachments);
             if (file != null) {
@@ -164,7 +172,7 @@ public class DocumentInbox {
         return Optional.empty();
     }
 
-    private String apply(DocAxisClient.Waiting waiting, Edxml.Received received) {
+    private String apply(DocAxisProtocol.Waiting waiting, Edxml.Received received) {
         try {
             if (received.isStatus()) {
                 return applyStatus(waiting, received.status(), requests.find(received.responseFor().documentId())
@@ -178,7 +186,7 @@ public class DocumentInbox {
         }
     }
 
-    private String applyStatus(DocAxisClient.Waiting waiting, Edxml.Status s, DocumentRequests.Stored request) {
+    private String applyStatus(DocAxisProtocol.Waiting waiting, Edxml.Status s, DocumentRequests.Stored request) {
         String code = request.dossierCode();
         IncomingStatuses.Row row = statuses.row(s.statusCode()).orElseThrow(
                 () -> new Unmatched("StatusCode " + s.statusCode() + " is not in " + DocAxisStatusTable.FILE));
@@ -195,7 +203,7 @@ public class DocumentInbox {
         return "done";
     }
 
-    private String applyReply(DocAxisClient.Waiting waiting, Edxml.Received received, DocumentRequests.Stored request) {
+    private String applyReply(DocAxisProtocol.Waiting waiting, Edxml.Received received, DocumentRequests.Stored request) {
         String code = request.dossierCode();
         List<Path> stored = keep(code, waiting.docId(), received.attachments());
         tx.executeWithoutResult(t -> {
@@ -215,7 +223,7 @@ public class DocumentInbox {
     }
 
     /** A document that answers none the hub sent: work for the one-stop system, once per DocumentId. */
-    private String applyNew(DocAxisClient.Waiting waiting, Edxml.Received received) {
+    private String applyNew(DocAxisProtocol.Waiting waiting, Edxml.Received received) {
         if (documents.known(received.documentId())) {
             tx.executeWithoutResult(t -> markReceived(waiting.docId(), null, "edoc",
                     "document " + ReceivedDocuments.key(received.documentId()) + " received before"));
@@ -266,7 +274,7 @@ public class DocumentInbox {
         dossiers.updateStatus(code, current.status(), current.statusAt(), updated, canonical.write(updated));
     }
 
-    private String deadLetter(DocAxisClient.Waiting waiting, String reason) {
+    private String deadLetter(DocAxisProtocol.Waiting waiting, String reason) {
         log.warn("Package {} from {} dead-lettered: {}", waiting.docId(), waiting.from(), reason);
         try {
             jdbc.sql("INSERT INTO docaxis_dead_letter (doc_id, sender, reason, received_at) VALUES (?, ?, ?, ?)")

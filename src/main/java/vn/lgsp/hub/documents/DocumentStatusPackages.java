@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.lgsp.hub.adapters.docaxis.DocAxisClient;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
+import vn.lgsp.hub.adapters.docaxis.DocAxisProtocol;
 import vn.lgsp.hub.canonical.StatusChange;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.StatusChangeFollower;
@@ -47,18 +47,18 @@ public class DocumentStatusPackages implements StatusChangeFollower {
     private final DossierTrail trail;
     private final CanonicalJson json;
     private final DocAxisStatusTable table;
-    private final DocAxisClient axis;
+    private final DocAxisProtocol protocol;
     private final DocAxisProperties properties;
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 
     public DocumentStatusPackages(JdbcClient jdbc, Outbox outbox, DossierTrail trail, CanonicalJson json,
-                                  DocAxisStatusTable table, DocAxisClient axis, DocAxisProperties properties) {
+                                  DocAxisStatusTable table, DocAxisProtocol protocol, DocAxisProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.trail = trail;
         this.json = json;
         this.table = table;
-        this.axis = axis;
+        this.protocol = protocol;
         this.properties = properties;
     }
 
@@ -129,7 +129,7 @@ public class DocumentStatusPackages implements StatusChangeFollower {
         var out = new ByteArrayOutputStream();
         EdxmlWriter.writeStatus(status, out);
         exchange.getMessage().setBody(out.toByteArray());
-        axis.signedHeaders(sender, "status").forEach(exchange.getMessage()::setHeader);
+        protocol.signedHeaders(sender, "status").forEach(exchange.getMessage()::setHeader);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/xml; charset=UTF-8");
     }
 }

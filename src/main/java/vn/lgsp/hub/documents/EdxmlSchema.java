@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
+import vn.lgsp.hub.platform.HubProperties;
 
 /** The edXML schema kept in {@code mappings/docaxis/edxml.xsd}; validates package files as streams. */
 @Component
@@ -21,7 +22,13 @@ public class EdxmlSchema {
 
     private final Schema schema;
 
-    public EdxmlSchema(@Value("${hub.mappings-dir}") String mappingsDir) {
+    @Autowired
+    public EdxmlSchema(HubProperties hub) {
+        this(hub.mappingsDir());
+    }
+
+    /** The schema under this mappings directory. */
+    public EdxmlSchema(String mappingsDir) {
         Resource xsd = new DefaultResourceLoader().getResource(mappingsDir + "/" + FILE);
         try (InputStream in = xsd.getInputStream()) {
             this.schema = SafeXml.schema(new StreamSource(in, xsd.getDescription()));

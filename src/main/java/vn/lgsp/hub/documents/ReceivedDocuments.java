@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
@@ -20,6 +19,7 @@ import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
 import vn.lgsp.hub.delivery.Outbox;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailEntry;
 import vn.lgsp.hub.trail.TrailKind;
@@ -52,7 +52,7 @@ public class ReceivedDocuments {
 
     public ReceivedDocuments(JdbcClient jdbc, Outbox outbox, DossierTrail trail, CanonicalJson json,
                              DocAxisProperties properties, TransactionTemplate tx, DossierStore dossiers,
-                             DocumentStatusPackages statusPackages, @Value("${hub.data-dir}") String dataDir) {
+                             DocumentStatusPackages statusPackages, HubProperties hub) {
         this.tx = tx;
         this.dossiers = dossiers;
         this.statusPackages = statusPackages;
@@ -61,7 +61,7 @@ public class ReceivedDocuments {
         this.trail = trail;
         this.json = json;
         this.onestopQueue = properties.onestopDocumentQueue();
-        this.dir = Path.of(dataDir, "documents", "received");
+        this.dir = hub.dataDir().resolve("documents").resolve("received");
     }
 
     /** The hub's key of a document: {@code DOC-} and a hash of its DocumentId, safe as a file name and a group. */

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
 import vn.lgsp.hub.dossier.DossierStore;
@@ -30,12 +31,14 @@ import vn.lgsp.hub.trail.TrailKind;
  * Proves the sync: compares every dossier received in a period with what the portal holds (TraCuuHoSo) — the
  * whole dossier as the hub would send it now, and every progress step — and re-pushes each divergence by
  * forgetting what the hub believed synced and queueing a sync event through the outbox. The report is stored.
+ * Each TraCuuHoSo goes through route {@code dvcqg-lookup}, the same call the sync makes.
  */
 @Component("dvcqgReconciliation")
 public class DvcqgReconciliation {
 
     public static final String RECONCILE = "RECONCILE";
     private static final Logger log = LoggerFactory.getLogger(DvcqgReconciliation.class);
+    private static final String LOOKUP = "direct:dvcqg-lookup";
     private static final int PAGE = 500;
     private static final int LISTED = 200;
 
@@ -43,7 +46,7 @@ public class DvcqgReconciliation {
     private final DossierStore dossiers;
     private final DvcqgSyncStore synced;
     private final DvcqgSync sync;
-    private final DvcqgClient portal;
+    private final ProducerTemplate camel;
     private final DvcqgMapping mapping;
     private final Outbox outbox;
     private final DossierTrail trail;
@@ -59,13 +62,13 @@ public class DvcqgReconciliation {
     });
 
     public DvcqgReconciliation(JdbcClient jdbc, DossierStore dossiers, DvcqgSyncStore synced, DvcqgSync sync,
-                               DvcqgClient portal, DvcqgMapping mapping, Outbox outbox, DossierTrail trail,
+                               ProducerTemplate camel, DvcqgMapping mapping, Outbox outbox, DossierTrail trail,
                                TransactionTemplate tx, ObjectMapper json, HubProperties hub, DvcqgProperties config) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.synced = synced;
         this.sync = sync;
-        this.portal = portal;
+        this.camel = camel;
         this.mapping = mapping;
         this.outbox = outbox;
         this.trail = trail;
@@ -168,7 +171,7 @@ public class DvcqgReconciliation {
     private boolean compareAndRepair(String code) {
         StoredDossier dossier = dossiers.find(code).orElseThrow();
         List<DvcqgSyncStore.Step> steps = synced.steps(code);
-        Optional<JsonNode> held = portal.lookup(code);
+        Optional<JsonNode> held = lookup(code);
         JsonNode expected = normalised(mapping.dossier(sync.dossierInput(dossier, steps)));
         List<Long> missingSteps = new ArrayList<>();
         boolean dossierMatches = false;
@@ -199,6 +202,19 @@ public class DvcqgReconciliation {
                     + "; queued for sync again");
         });
         return false;
+    }
+
+    /** TraCuuHoSo through route {@code dvcqg-lookup}: the portal's record of the dossier, if it holds one. */
+    private Optional<JsonNode> lookup(String code) {
+        Exchange done = camel.send(LOOKUP, e -> e.getMessage().setBody(code));
+        Exception failure = done.getException();
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        return Optional.ofNullable(done.getMessage().getBody(JsonNode.class));
     }
 
     private JsonNode normalised(JsonNode node) {

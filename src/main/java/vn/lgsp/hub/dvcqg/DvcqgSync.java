@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.lgsp.hub.adapters.dvcqg.DvcqgClient;
 import vn.lgsp.hub.amendments.AmendmentStore;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgMapping;
 import vn.lgsp.hub.dossier.DossierStore;
@@ -26,23 +25,32 @@ import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
- * Brings the portal up to the hub's current state of one dossier. A sync event says only "this dossier changed":
- * the consumer reads the dossier's current snapshot, pushes it when the portal holds an older version
- * (TraCuuHoSo, then DongBoHoSoMC with isUpdating = whether the portal has it), then appends the progress steps the
- * portal does not have yet, in the order they happened. Duplicated, shuffled or replayed events therefore change
+ * Brings the portal up to the hub's current state of one dossier: the decisions and records of routes
+ * {@code status-sync-to-dvcqg} and {@code dvcqg-sync-dossier}, which make the calls. A sync event says only "this
+ * dossier changed": the consumer reads the dossier's current snapshot, pushes it when the portal holds an older
+ * version (TraCuuHoSo, then DongBoHoSoMC with isUpdating = whether the portal has it), then appends the progress
+ * steps the portal does not have yet, in the order they happened. Duplicated, shuffled or replayed events therefore change
  * nothing, and a late report of an old status never replaces a newer one at the portal.
  */
 @Component("dvcqgSync")
 public class DvcqgSync {
 
     public static final String TARGET = "dvcqg";
-    /** Exchange property: the snapshot the up-to-date check read, for the sync step of the same exchange. */
+    /** Exchange property: the snapshot the up-to-date check read, for the sync steps of the same exchange. */
     static final String SNAPSHOT = "hubDvcqgSnapshot";
+    /** Exchange property: the portal lacks the dossier's current version or some of its steps. */
+    public static final String BEHIND = "hubDvcqgBehind";
+    /** Exchange property: DongBoHoSoMC is due (the portal holds an older version, or none). */
+    public static final String PUSH_DOSSIER = "hubDvcqgPushDossier";
+    /** Exchange property: the portal holds the dossier (DongBoHoSoMC updates rather than inserts). */
+    public static final String PORTAL_HAS_IT = "hubDvcqgPortalHasIt";
+    /** Exchange property: how many progress steps CapNhatTienDoHoSoMC is to append. */
+    public static final String STEPS_TO_SEND = "hubDvcqgStepsToSend";
+    private static final String PLAN = "hubDvcqgPlan";
 
     private final DossierStore dossiers;
     private final AmendmentStore amendments;
     private final DvcqgSyncStore synced;
-    private final DvcqgClient portal;
     private final DvcqgMapping mapping;
     private final DossierTrail trail;
     private final TransactionTemplate tx;
@@ -52,12 +60,11 @@ public class DvcqgSync {
     private final Counter upToDate;
     private final Timer lag;
 
-    public DvcqgSync(DossierStore dossiers, AmendmentStore amendments, DvcqgSyncStore synced, DvcqgClient portal, DvcqgMapping mapping,
+    public DvcqgSync(DossierStore dossiers, AmendmentStore amendments, DvcqgSyncStore synced, DvcqgMapping mapping,
                      DossierTrail trail, TransactionTemplate tx, ObjectMapper json, MeterRegistry meters) {
         this.dossiers = dossiers;
         this.amendments = amendments;
         this.synced = synced;
-        this.portal = portal;
         this.mapping = mapping;
         this.trail = trail;
         this.tx = tx;
@@ -97,61 +104,91 @@ public class DvcqgSync {
         return upToDate;
     }
 
-    /** Syncs with the snapshot {@link #isUpToDate(Exchange)} read; a retry of the step reads afresh. */
-    public Outcome sync(Exchange exchange) {
+    /**
+     * First step of route {@code dvcqg-sync-dossier}: what the portal lacks, from the snapshot
+     * {@link #isUpToDate(Exchange)} read (a retry of the route reads afresh). Sets {@value #BEHIND} and, when the
+     * portal lacks anything, the body to the dossier code for TraCuuHoSo.
+     */
+    public void plan(Exchange exchange) {
         Snapshot snapshot = exchange.getProperty(SNAPSHOT, Snapshot.class);
         exchange.removeProperty(SNAPSHOT);
-        String dossierCode = exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class);
+        exchange.removeProperty(PLAN);
+        String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         if (dossierCode == null) {
             throw new PermanentDeliveryException("The sync event has no " + MessageHeaders.DOSSIER_CODE + " header");
         }
-        return sync(snapshot != null && snapshot.dossierCode().equals(dossierCode) ? snapshot : read(dossierCode));
-    }
-
-    private Outcome sync(Snapshot snapshot) {
-        String dossierCode = snapshot.dossierCode();
+        if (snapshot == null || !snapshot.dossierCode().equals(dossierCode)) {
+            snapshot = read(dossierCode);
+        }
         StoredDossier dossier = snapshot.dossier().orElseThrow(() -> new PermanentDeliveryException(
                 "The hub has no dossier " + dossierCode));
-        List<DvcqgSyncStore.Step> steps = snapshot.steps();
-        List<DvcqgSyncStore.Step> pending = snapshot.pending();
-        boolean dossierBehind = snapshot.dossierBehind();
-        if (!dossierBehind && pending.isEmpty()) {
+        boolean behind = snapshot.dossierBehind() || !snapshot.pending().isEmpty();
+        if (!behind) {
             upToDate.increment();
-            return new Outcome(dossierCode, false, 0);
+        } else {
+            exchange.setProperty(PLAN, new Plan(snapshot, dossier));
+            exchange.getMessage().setBody(dossierCode);
         }
-        // Looked up whenever anything is pending: the answer says insert or update, and which steps the portal
-        // already holds (an earlier attempt whose acknowledgement was lost), so none is appended twice.
-        Optional<JsonNode> held = portal.lookup(dossierCode);
-        boolean exists = held.isPresent();
+        exchange.setProperty(BEHIND, behind);
+    }
+
+    /**
+     * After TraCuuHoSo (the body: the portal's record, or null): whether to push the dossier (insert or update) and
+     * which progress steps the portal does not list yet (an earlier attempt whose acknowledgement was lost), so none
+     * is appended twice. Sets {@value #PUSH_DOSSIER}, {@value #PORTAL_HAS_IT}, {@value #STEPS_TO_SEND} and, when the
+     * dossier is pushed, the body to the mapped dossier for DongBoHoSoMC.
+     */
+    public void lookedUp(Exchange exchange) {
+        Plan plan = exchange.getProperty(PLAN, Plan.class);
+        JsonNode held = exchange.getMessage().getBody(JsonNode.class);
+        plan.exists = held != null;
         // A portal that lost the dossier lost its progress too: push both again, without waiting for reconciliation.
-        boolean pushDossier = dossierBehind || !exists;
-        List<DvcqgSyncStore.Step> candidates = exists ? pending : steps;
-        if (pushDossier) {
-            portal.syncDossier(mapping.dossier(dossierInput(dossier, steps)), exists);
+        plan.pushDossier = plan.snapshot.dossierBehind() || !plan.exists;
+        plan.candidates = plan.exists ? plan.snapshot.pending() : plan.snapshot.steps();
+        Set<String> heldSteps = held == null ? Set.of() : mapping.heldStepKeys(held).orElse(Set.of());
+        plan.toSend = plan.candidates.stream()
+                .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
+        exchange.setProperty(PORTAL_HAS_IT, plan.exists);
+        exchange.setProperty(PUSH_DOSSIER, plan.pushDossier);
+        exchange.setProperty(STEPS_TO_SEND, plan.toSend.size());
+        exchange.getMessage().setBody(plan.pushDossier
+                ? mapping.dossier(dossierInput(plan.dossier, plan.snapshot.steps())) : null);
+    }
+
+    /** The body for CapNhatTienDoHoSoMC: the steps the portal lacks, mapped, in the order they happened. */
+    public ArrayNode progress(Exchange exchange) {
+        Plan plan = exchange.getProperty(PLAN, Plan.class);
+        return mapping.progress(progressInput(plan.dossier, plan.toSend));
+    }
+
+    /** CapNhatTienDoHoSoMC failed: the portal holds the new version all the same; record that much, as before. */
+    public void progressFailed(Exchange exchange) throws Exception {
+        Plan plan = exchange.getProperty(PLAN, Plan.class);
+        if (plan.pushDossier) {
+            tx.executeWithoutResult(s -> recordDossierSynced(plan.dossier, plan.exists));
+        }
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    /**
+     * Last step: records everything the portal accepted in this exchange in one commit (the database commit, not
+     * the portal call, is what a sync costs most on one node). A crash before it only repeats the calls: the next
+     * attempt's TraCuuHoSo turns the insert into an update and skips the steps the portal already lists.
+     */
+    public Outcome recordSynced(Exchange exchange) {
+        Plan plan = exchange.getProperty(PLAN, Plan.class);
+        exchange.removeProperty(PLAN);
+        String dossierCode = plan.snapshot.dossierCode();
+        List<DvcqgSyncStore.Step> candidates = plan.candidates;
+        List<DvcqgSyncStore.Step> toSend = plan.toSend;
+        if (plan.pushDossier) {
             dossierPushes.increment();
         }
-        Set<String> heldSteps = held.flatMap(mapping::heldStepKeys).orElse(Set.of());
-        List<DvcqgSyncStore.Step> toSend = candidates.stream()
-                .filter(step -> !heldSteps.contains(mapping.stepKey(step.status(), step.at()))).toList();
-        if (!toSend.isEmpty()) {
-            try {
-                portal.updateProgress(mapping.progress(progressInput(dossier, toSend)));
-            } catch (RuntimeException progressFailed) {
-                // The portal holds the new version even though the steps failed: record that much, as before.
-                if (pushDossier) {
-                    tx.executeWithoutResult(s -> recordDossierSynced(dossier, exists));
-                }
-                throw progressFailed;
-            }
-        }
-        // One commit for everything the portal accepted in this exchange (the database commit, not the portal
-        // call, is what a sync costs most on one node). A crash before it only repeats the calls: the next
-        // attempt's TraCuuHoSo turns the insert into an update and skips the steps the portal already lists.
-        if (pushDossier || !candidates.isEmpty()) {
+        if (plan.pushDossier || !candidates.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
-                if (pushDossier) {
-                    recordDossierSynced(dossier, exists);
+                if (plan.pushDossier) {
+                    recordDossierSynced(plan.dossier, plan.exists);
                 }
                 if (!candidates.isEmpty()) {
                     synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
@@ -163,7 +200,22 @@ public class DvcqgSync {
             stepPushes.increment(toSend.size());
             toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
         }
-        return new Outcome(dossierCode, pushDossier, toSend.size());
+        return new Outcome(dossierCode, plan.pushDossier, toSend.size());
+    }
+
+    /** What one exchange learnt and decided on its way through route {@code dvcqg-sync-dossier}. */
+    static final class Plan {
+        private final Snapshot snapshot;
+        private final StoredDossier dossier;
+        private boolean exists;
+        private boolean pushDossier;
+        private List<DvcqgSyncStore.Step> candidates = List.of();
+        private List<DvcqgSyncStore.Step> toSend = List.of();
+
+        private Plan(Snapshot snapshot, StoredDossier dossier) {
+            this.snapshot = snapshot;
+            this.dossier = dossier;
+        }
     }
 
     /** What the hub holds of a dossier and what it has synced of it, read before a sync. */

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 public enum ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    SOAP_ENVELOPE_INVALID(HttpStatus.BAD_REQUEST, "Not one SOAP envelope of an optional Header and one Body"),
     ATTACHMENT_URL_REFUSED(HttpStatus.BAD_REQUEST, "The hub does not fetch attachments from this URL"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Access denied"),
@@ -26,6 +27,8 @@ public enum ErrorCode {
     CITIZEN_NOT_FOUND(HttpStatus.NOT_FOUND, "The population database knows no such citizen"),
     ENTERPRISE_NOT_FOUND(HttpStatus.NOT_FOUND, "The business registry knows no such enterprise"),
     REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "A national registry is unavailable"),
+    PORTAL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The national public service portal is unavailable"),
+    PORTAL_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The national public service portal rejected the data"),
     UNKNOWN_SECTOR_STATUS(HttpStatus.UNPROCESSABLE_ENTITY, "Status not in the sector system's status table"),
     PAYMENT_FEES_INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "The fees to pay do not match the dossier's fees"),
     PAYMENT_ALREADY_PAID(HttpStatus.CONFLICT, "These fees of the dossier are already paid"),

@@ -25,7 +25,7 @@ public class BrokerConfiguration {
      * How much message data the embedded broker keeps in the hub's heap; beyond it, addresses page to disk (still
      * durable, delivered in order). Artemis' default, half the heap, let a backlog (a system down, a burst the
      * pipeline works off) take half of a 512 MB hub. Artemis counts encoded sizes, and the buffers holding them are
-     * up to twice as large: 32 MB here is about 60-90 MB of heap (BrokerMemoryTests).
+     * up to twice as large: 32 MB here is about 60-90 MB of heap (BrokerMemoryIT).
      */
     @Bean
     public ArtemisConfigurationCustomizer brokerMemory(HubProperties hub) {

@@ -66,7 +66,7 @@ public class H2Housekeeping implements SmartLifecycle {
         running = true;
         store = fileStore(dataSource);
         if (store == null) {
-            log.info("The datasource is no embedded H2 file database; H2 housekeeping stays off");
+            log.debug("The datasource is no embedded H2 file database; H2 housekeeping stays off");
             return;
         }
         Gauge.builder("lgsp.h2.chunks", this, H2Housekeeping::chunks)
@@ -82,7 +82,7 @@ public class H2Housekeeping implements SmartLifecycle {
         });
         scheduler.scheduleWithFixedDelay(this::compact, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
-        log.info("H2 housekeeping compacts the database file every {}", interval);
+        log.debug("H2 housekeeping compacts the database file every {}", interval);
     }
 
     /** One run: rewrite and commit if the rewritable chunks are mostly dead. Never throws (the schedule would end). */

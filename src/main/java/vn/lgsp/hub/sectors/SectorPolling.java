@@ -14,6 +14,7 @@ import vn.lgsp.hub.dossier.DossierStore;
 import vn.lgsp.hub.dossier.StoredDossier;
 import vn.lgsp.hub.errors.ErrorCode;
 import vn.lgsp.hub.errors.HubException;
+import vn.lgsp.hub.security.AccessRights;
 import vn.lgsp.hub.delivery.DeliveryFailures;
 import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.trail.DossierTrail;
@@ -49,10 +50,12 @@ public class SectorPolling {
     private final ObjectMapper mapper;
 
     private final Outbox outbox;
+    private final AccessRights rights;
 
     public SectorPolling(JdbcClient jdbc, TransactionTemplate tx, DossierIntake intake, DossierStore store,
-                         SectorProgress progress, ObjectMapper mapper, Outbox outbox) {
+                         SectorProgress progress, ObjectMapper mapper, Outbox outbox, AccessRights rights) {
         this.outbox = outbox;
+        this.rights = rights;
         this.jdbc = jdbc;
         this.tx = tx;
         this.intake = intake;
@@ -142,15 +145,31 @@ public class SectorPolling {
             return intake.acceptJson(mapper.writeValueAsString(item.path("dossier")), connected, null).dossierCode();
         }
         if ("STATUS".equals(kind)) {
-            String sourceRef = item.path("sourceRef").asText();
-            StoredDossier dossier = store.findBySource(system, sourceRef).orElseThrow(() -> new HubException(
-                    ErrorCode.DOSSIER_NOT_FOUND, system + " reported progress of a dossier the hub does not hold"));
-            progress.reportAs(system, dossier.dossierCode(), item.path("status").asText(),
+            String dossierCode = dossierOf(system, item);
+            progress.reportAs(system, dossierCode, item.path("status").asText(),
                     OffsetDateTime.parse(item.path("at").asText()), item.path("note").asText(null),
                     item.path("officer").asText(null));
-            return dossier.dossierCode();
+            return dossierCode;
         }
         throw new IllegalStateException("The mapping of " + system + " produced an item of unknown kind " + kind);
+    }
+
+    /**
+     * The dossier a status item is about: one the system submitted (by {@code sourceRef}) or, for an item that names
+     * the hub's {@code dossierCode}, one the hub routed to the system (a system may not report on other dossiers).
+     */
+    private String dossierOf(String system, JsonNode item) {
+        String dossierCode = item.path("dossierCode").asText("");
+        if (!dossierCode.isEmpty()) {
+            if (!rights.holds(progress.system(system), dossierCode).orElse(false)) {
+                throw new HubException(ErrorCode.DOSSIER_NOT_FOUND,
+                        system + " reported progress of a dossier it neither owns nor is assigned: " + dossierCode);
+            }
+            return dossierCode;
+        }
+        StoredDossier dossier = store.findBySource(system, item.path("sourceRef").asText()).orElseThrow(() ->
+                new HubException(ErrorCode.DOSSIER_NOT_FOUND, system + " reported progress of a dossier the hub does not hold"));
+        return dossier.dossierCode();
     }
 
     private boolean processed(String system, String key) {

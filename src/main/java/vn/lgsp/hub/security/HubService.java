@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
  * The services a connected system can be granted ({@code hub.clients.<id>.services}), each with the endpoints it
  * covers. The administration APIs are not a grantable service: they need the role ADMIN. Every public endpoint must
  * fall under one of these, the administration APIs or the open list of {@link SecurityConfiguration}
- * ({@code EndpointAccessSecurityIntegrationTests} fails for an endpoint that does not).
+ * ({@code EndpointAccessSecurityIT} fails for an endpoint that does not).
  */
 public enum HubService {
     DOSSIER_INTAKE("dossier-intake", "submit dossiers (REST and the SOAP intake of sector systems)",

@@ -54,6 +54,10 @@ public class TokenIssuerController {
         if (system.isEmpty()) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_client");
         }
+        // RFC 6749 §5.2: a missing parameter is a malformed request; a grant named but not offered is unsupported.
+        if (grantType == null || grantType.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request");
+        }
         if (!"client_credentials".equals(grantType)) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type");
         }

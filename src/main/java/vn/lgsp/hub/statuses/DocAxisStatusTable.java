@@ -2,8 +2,9 @@ package vn.lgsp.hub.statuses;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.MappingFiles;
 
 /**
@@ -22,7 +23,13 @@ public class DocAxisStatusTable {
     private final IncomingStatuses incoming;
     private final OutgoingStatuses outgoing;
 
-    public DocAxisStatusTable(@Value("${hub.mappings-dir}") String mappingsDir) {
+    @Autowired
+    public DocAxisStatusTable(HubProperties hub) {
+        this(hub.mappingsDir());
+    }
+
+    /** The tables under this mappings directory. */
+    public DocAxisStatusTable(String mappingsDir) {
         Path dir = MappingFiles.path(mappingsDir);
         this.incoming = IncomingStatuses.read(dir.resolve(FILE));
         this.outgoing = OutgoingStatuses.read(dir.resolve(OUT_FILE));

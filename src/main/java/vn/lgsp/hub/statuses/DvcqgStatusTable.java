@@ -1,7 +1,8 @@
 package vn.lgsp.hub.statuses;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.MappingFiles;
 
 /**
@@ -15,7 +16,13 @@ public class DvcqgStatusTable {
 
     private final OutgoingStatuses table;
 
-    public DvcqgStatusTable(@Value("${hub.mappings-dir}") String mappingsDir) {
+    @Autowired
+    public DvcqgStatusTable(HubProperties hub) {
+        this(hub.mappingsDir());
+    }
+
+    /** The table under this mappings directory. */
+    public DvcqgStatusTable(String mappingsDir) {
         this.table = OutgoingStatuses.read(MappingFiles.path(mappingsDir).resolve(FILE));
         table.rows().values().forEach(row -> trangThaiHoSo(row)); // a code that is not a number fails at start
     }

@@ -1,6 +1,7 @@
 package vn.lgsp.hub.cluster;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +13,7 @@ import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
 import vn.lgsp.hub.platform.BrokerConfiguration;
 
@@ -34,28 +36,11 @@ public final class ArtemisNode {
         int port = Integer.parseInt(args[1]);
         int otherPort = Integer.parseInt(args[2]);
         Path dir = Path.of(args[3]);
-        Configuration config = new ConfigurationImpl()
-                .setName("artemis-" + args[0])
-                .setPersistenceEnabled(true)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setLargeMessagesDirectory(dir.resolve("large").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setNodeManagerLockDirectory(dir.resolve("lock").toString())
-                .setClusterUser("lgsp-cluster")
-                .setClusterPassword("lgsp-cluster-test")
-                .addAcceptorConfiguration("netty", "tcp://127.0.0.1:" + port)
-                .addConnectorConfiguration("self", "tcp://127.0.0.1:" + port)
-                .addConnectorConfiguration("other", "tcp://127.0.0.1:" + otherPort)
-                // The pair finds each other through a cluster connection with a static connector.
-                .addClusterConfiguration(new ClusterConnectionConfiguration()
-                        .setName("lgsp-pair").setAddress("").setConnectorName("self")
-                        .setStaticConnectors(List.of("other")).setRetryInterval(200)
-                        .setReconnectAttempts(-1))
+        Configuration config = configuration("artemis-" + args[0], dir, port, "127.0.0.1:" + port,
+                List.of("127.0.0.1:" + otherPort))
                 .setHAPolicyConfiguration(live
                         ? new ReplicatedPolicyConfiguration().setCheckForActiveServer(true)
                         : new ReplicaPolicyConfiguration().setAllowFailBack(false).setRestartBackup(false));
-        new BrokerConfiguration().hubBrokerSettings().customize(config);
         ActiveMQServer server = new ActiveMQServerImpl(config);
         server.registerActivateCallback(new ActivateCallback() {
             @Override
@@ -74,5 +59,39 @@ public final class ArtemisNode {
             }, 10, 10, TimeUnit.MILLISECONDS);
         }
         Thread.currentThread().join();
+    }
+
+    /**
+     * A broker of the hub's cluster without its HA policy: persistent journal under {@code dir}, an acceptor on
+     * 127.0.0.1:{@code port}, known to the others as {@code advertised} (host:port), a cluster connection with a
+     * static connector to each of {@code others} (host:port), the hub's address settings.
+     */
+    static Configuration configuration(String name, Path dir, int port, String advertised, List<String> others)
+            throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName(name)
+                .setPersistenceEnabled(true)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dir.resolve("large").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setNodeManagerLockDirectory(dir.resolve("lock").toString())
+                .setClusterUser("lgsp-cluster")
+                .setClusterPassword("lgsp-cluster-test")
+                .addAcceptorConfiguration("netty", "tcp://127.0.0.1:" + port)
+                .addConnectorConfiguration("self", "tcp://" + advertised);
+        List<String> otherNames = new ArrayList<>();
+        for (int i = 0; i < others.size(); i++) {
+            otherNames.add(i == 0 ? "other" : "other-" + i);
+            config.addConnectorConfiguration(otherNames.get(i), "tcp://" + others.get(i));
+        }
+        // The brokers find each other through a cluster connection with static connectors.
+        config.addClusterConfiguration(new ClusterConnectionConfiguration()
+                .setName("lgsp-pair").setAddress("").setConnectorName("self")
+                .setStaticConnectors(otherNames).setRetryInterval(200)
+                .setMessageLoadBalancingType(MessageLoadBalancingType.OFF)
+                .setReconnectAttempts(-1));
+        new BrokerConfiguration().hubBrokerSettings().customize(config);
+        return config;
     }
 }

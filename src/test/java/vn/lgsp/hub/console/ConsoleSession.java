@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP client of the console: keeps cookies, does not follow redirects, reads CSRF tokens. */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     /** An answer: status, body and the redirect target, if any. */
-    record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location) {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -29,12 +29,12 @@ final class ConsoleSession {
     private final HttpClient http;
     private final String clientAddress;
 
-    ConsoleSession(String baseUrl) {
+    public ConsoleSession(String baseUrl) {
         this(baseUrl, null);
     }
 
     /** A browser at another address, told to the hub as a proxy would ({@code X-Forwarded-For}). */
-    ConsoleSession(String baseUrl, String clientAddress) {
+    public ConsoleSession(String baseUrl, String clientAddress) {
         this.baseUrl = baseUrl;
         this.clientAddress = clientAddress;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
@@ -42,16 +42,16 @@ final class ConsoleSession {
     }
 
     /** Signs in through the login form; returns the answer to the form post. */
-    Page login(String user, String password) {
+    public Page login(String user, String password) {
         return post("/console/login", "username", user, "password", password);
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
     /** Posts a form with the CSRF token a console page carries, as a browser would. */
-    Page post(String path, String... fields) {
+    public Page post(String path, String... fields) {
         String[] withToken = new String[fields.length + 2];
         System.arraycopy(fields, 0, withToken, 0, fields.length);
         withToken[fields.length] = "_csrf";
@@ -60,7 +60,7 @@ final class ConsoleSession {
     }
 
     /** Posts a form as a forged cross-site request would: no CSRF token. */
-    Page postWithoutToken(String path, String... fields) {
+    public Page postWithoutToken(String path, String... fields) {
         StringJoiner form = new StringJoiner("&");
         for (int i = 0; i + 1 < fields.length; i += 2) {
             form.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
@@ -71,7 +71,7 @@ final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
     }
 
-    String csrfToken() {
+    public String csrfToken() {
         Matcher m = CSRF.matcher(get("/console/login").body());
         if (!m.find()) {
             throw new IllegalStateException("the login page has no CSRF token");
@@ -79,7 +79,7 @@ final class ConsoleSession {
         return m.group(1);
     }
 
-    CookieManager cookies() {
+    public CookieManager cookies() {
         return cookies;
     }
 

@@ -4,6 +4,7 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +14,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
+import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.statuses.DvcqgStatusTable;
 
 /**
  * Runs the JSONata mappings of {@code mappings/dvcqg/} (canonical -> DVCQG dossier, status changes -> progress
- * steps). The mappings may call {@code $dvcqgDate(iso)} (the one place dates become {@code yyyyMMddHHmmss} in
+ * steps) and shapes the parameters and answers of the portal's services for the routes of {@code routes/dvcqg/}. The mappings may call {@code $dvcqgDate(iso)} (the one place dates become {@code yyyyMMddHHmmss} in
  * Asia/Ho_Chi_Minh), {@code $trangThaiHoSo(status)} and {@code $tenTrangThai(status)} (the status table).
  */
 @Component
@@ -37,8 +39,13 @@ public class DvcqgMapping {
     private final ThreadLocal<Jsonata> dossier;
     private final ThreadLocal<Jsonata> progress;
 
-    public DvcqgMapping(@Value("${hub.mappings-dir}") String mappingsDir, DvcqgStatusTable statuses,
-                        ObjectMapper mapper) {
+    @Autowired
+    public DvcqgMapping(HubProperties hub, DvcqgStatusTable statuses, ObjectMapper mapper) {
+        this(hub.mappingsDir(), statuses, mapper);
+    }
+
+    /** The mapping under this mappings directory. */
+    public DvcqgMapping(String mappingsDir, DvcqgStatusTable statuses, ObjectMapper mapper) {
         this.mapper = mapper;
         this.statuses = statuses;
         String dossierText = read(mappingsDir, DOSSIER);
@@ -58,6 +65,34 @@ public class DvcqgMapping {
     public ArrayNode progress(JsonNode input) {
         JsonNode result = run(progress.get(), input);
         return result.isArray() ? (ArrayNode) result : mapper.createArrayNode().add(result);
+    }
+
+    /** TraCuuHoSo's parameters. */
+    public ObjectNode lookupParams(String dossierCode) {
+        return mapper.createObjectNode().put("MaHoSo", dossierCode);
+    }
+
+    /** The portal's record of the dossier in a TraCuuHoSo answer, or null when it holds none. */
+    public JsonNode heldDossier(JsonNode answer) {
+        JsonNode result = answer.path("result");
+        if (result.isArray()) {
+            return result.isEmpty() ? null : result.get(0);
+        }
+        return result.isObject() ? result : null;
+    }
+
+    /** DongBoHoSoMC's parameters: inserts ({@code updating} false) or replaces one whole dossier. */
+    public ObjectNode syncDossiersParams(JsonNode dossier, boolean updating) {
+        ObjectNode params = mapper.createObjectNode().put("isUpdating", updating ? "True" : "False");
+        params.putArray("data").add(dossier);
+        return params;
+    }
+
+    /** CapNhatTienDoHoSoMC's parameters: processing steps to append, in the order given. */
+    public ObjectNode progressParams(ArrayNode steps) {
+        ObjectNode params = mapper.createObjectNode();
+        params.set("data", steps);
+        return params;
     }
 
     /** The identity of a progress step at the portal: its moment and its TrangThai. */

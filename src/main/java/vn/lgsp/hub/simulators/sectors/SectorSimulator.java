@@ -2,12 +2,10 @@ package vn.lgsp.hub.simulators.sectors;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import vn.lgsp.hub.simulators.support.HoldingSimulator;
-import vn.lgsp.hub.simulators.support.HubCallback;
 
 /**
  * A push-style sector system: receives dossiers from the hub and, on request of its control endpoint
@@ -17,14 +15,10 @@ import vn.lgsp.hub.simulators.support.HubCallback;
  */
 public abstract class SectorSimulator<T> extends HoldingSimulator<T> {
 
-    private final String systemId;
-    private final String hubUrl;
-    private final String apiKey;
+    private final ProgressCallback callback;
 
     protected SectorSimulator(String systemId, String hubUrl, String apiKey) {
-        this.systemId = systemId;
-        this.hubUrl = hubUrl;
-        this.apiKey = apiKey;
+        this.callback = new ProgressCallback(systemId, hubUrl, apiKey);
     }
 
     /** A progress report of the control endpoint. */
@@ -39,12 +33,6 @@ public abstract class SectorSimulator<T> extends HoldingSimulator<T> {
 
     /** Reports a status in this system's vocabulary to the hub; returns the hub's HTTP status and answer. */
     public Map<String, Object> reportProgress(String dossierCode, String status, String note, OffsetDateTime at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dossierCode", dossierCode);
-        body.put("status", status);
-        body.put("at", at.toString());
-        body.put("note", note);
-        body.put("officer", "Cán bộ " + systemId);
-        return HubCallback.post(hubUrl + "/api/v1/sectors/" + systemId + "/status", apiKey, body);
+        return callback.report(dossierCode, status, note, at);
     }
 }

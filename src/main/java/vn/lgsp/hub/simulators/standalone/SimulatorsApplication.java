@@ -15,6 +15,7 @@ import vn.lgsp.hub.adapters.population.PopulationProperties;
 import vn.lgsp.hub.documents.EdxmlSchema;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.platform.JsonConfiguration;
+import vn.lgsp.hub.simulators.ministries.MinistrySimulatorProperties;
 import vn.lgsp.hub.simulators.support.RegistrySimulatorProperties;
 import vn.lgsp.hub.simulators.support.SimulatorProperties;
 
@@ -49,7 +50,7 @@ import vn.lgsp.hub.simulators.support.SimulatorProperties;
 @ComponentScan("vn.lgsp.hub.simulators")
 @EnableConfigurationProperties({HubProperties.class, RegistrySimulatorProperties.class, DvcqgProperties.class,
         PopulationProperties.class, BusinessProperties.class, NationalPaymentProperties.class,
-        BankGatewayProperties.class, SimulatorProperties.class,
+        BankGatewayProperties.class, SimulatorProperties.class, MinistrySimulatorProperties.class,
         vn.lgsp.hub.simulators.postal.PostalSimulatorProperties.class})
 @Import({EdxmlSchema.class, JsonConfiguration.class})
 public class SimulatorsApplication {

@@ -1,0 +1,80 @@
+package vn.lgsp.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The refusal audit never makes a refusal wait: with the store stuck, refusals return at once, a full queue drops
+ * and counts; beyond the per-caller rate records are sampled out and counted; everything kept is stored later.
+ */
+class AccessAuditTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CountDownLatch storeReleased = new CountDownLatch(1);
+    private final AtomicInteger stored = new AtomicInteger();
+    /** A store that hangs until released, as a database held by someone else. */
+    private final JdbcTemplate stuckStore = new JdbcTemplate() {
+        @Override
+        public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+            try {
+                storeReleased.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stored.addAndGet(batchArgs.size());
+            return new int[batchArgs.size()];
+        }
+    };
+    private AccessAudit audit;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        storeReleased.countDown();
+        audit.close();
+    }
+
+    @Test
+    void aStuckStoreNeverHoldsARefusalAndAFullQueueDropsAndCounts() {
+        audit = new AccessAudit(JdbcClient.create(new DriverManagerDataSource()), stuckStore, meters, 5, 1000);
+        long start = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            audit.refused(403, "stranger", "kpi", "GET", "/api/v1/kpi/sync", "not granted");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(meters.counter("hub.access.refusals", "status", "403").count()).isEqualTo(50.0);
+        double dropped = meters.counter("hub.access.refusals.unrecorded", "why", "queue-full").count();
+        // Kept at most: the queue (5) and the writer's stuck batch, its first refusal plus what it drained from a
+        // queue the loop refilled meanwhile (1 + 5).
+        assertThat(dropped).isGreaterThanOrEqualTo(50.0 - 5 - (1 + 5));
+
+        storeReleased.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit.backlog() == 0);
+        assertThat(stored.get() + dropped).isEqualTo(50.0);
+    }
+
+    @Test
+    void beyondTheRatePerCallerRefusalsAreSampledOutAndCounted() {
+        storeReleased.countDown();
+        audit = new AccessAudit(JdbcClient.create(new DriverManagerDataSource()), stuckStore, meters, 1000, 3);
+        for (int i = 0; i < 10; i++) {
+            audit.refused(401, "anonymous", "-", "GET", "/api/v1/kpi/sync", "bad key");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit.backlog() == 0);
+        double sampled = meters.counter("hub.access.refusals.unrecorded", "why", "sampled").count();
+        assertThat(sampled).isPositive();
+        assertThat(stored.get() + sampled).isEqualTo(10.0);
+        assertThat(stored.get()).isBetween(3, 6); // three a second: the ten calls span one second, rarely two
+    }
+}
