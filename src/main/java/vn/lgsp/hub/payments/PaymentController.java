@@ -83,7 +83,9 @@ public class PaymentController {
     @GetMapping("/dossiers/{dossierCode}/payments")
     @Operation(summary = "The dossier's payment transactions")
     public List<PaymentView> ofDossier(@PathVariable String dossierCode) {
-        return store.ofDossier(dossierCode).stream().map(PaymentView::of).toList();
+        var receipts = store.receiptsOfDossier(dossierCode);
+        return store.ofDossier(dossierCode).stream().map(t -> PaymentView.of(t, receipts.get(t.transactionId())))
+                .toList();
     }
 
     @GetMapping("/admin/payments/report")
@@ -105,14 +107,14 @@ public class PaymentController {
         return figures.kpi(period.from(), period.to());
     }
 
-    /** A transaction as the API shows it (without the payer's name). */
+    /** A transaction as the API shows it (without the payer's name), with its electronic receipt once issued. */
     public record PaymentView(String transactionId, String dossierCode, String gateway, long amount, List<String> fees,
                               String state, String gatewayRef, String settledBy, OffsetDateTime createdAt,
-                              OffsetDateTime settledAt) {
-        static PaymentView of(PaymentTransaction t) {
+                              OffsetDateTime settledAt, PaymentStore.Receipt receipt) {
+        static PaymentView of(PaymentTransaction t, PaymentStore.Receipt receipt) {
             return new PaymentView(t.transactionId(), t.dossierCode(), t.gateway(), t.amount(),
                     List.of(t.feeCodes().split(",")), t.state().name(), t.gatewayRef(), t.settledBy(), t.createdAt(),
-                    t.settledAt());
+                    t.settledAt(), receipt);
         }
     }
 }

@@ -143,8 +143,25 @@ public class PaymentStore {
     public List<String> paidDossiersReceivedBetween(OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("SELECT DISTINCT t.dossier_code FROM payment_transaction t JOIN dossier d "
                         + "ON d.dossier_code = t.dossier_code WHERE t.state = 'PAID' AND d.received_at >= ? "
+                        + "AND (t.settled_by IS NULL OR t.settled_by <> '" + Payments.CASH_ON_DELIVERY + "') "
                         + "AND d.received_at < ?")
                 .params(from, to).query(String.class).list();
+    }
+
+    /** The electronic receipt issued for a transaction (table payment_receipt, written by the ereceipt connector). */
+    public record Receipt(String receiptNumber, String lookupCode, String url) {
+    }
+
+    /** Issued receipts of the dossier's transactions, by transaction id. */
+    public java.util.Map<String, Receipt> receiptsOfDossier(String dossierCode) {
+        java.util.Map<String, Receipt> receipts = new java.util.HashMap<>();
+        jdbc.sql("SELECT transaction_id, receipt_number, lookup_code, receipt_url FROM payment_receipt "
+                        + "WHERE dossier_code = ? AND state = 'ISSUED'")
+                .param(dossierCode).query(rs -> {
+                    receipts.put(rs.getString("transaction_id"), new Receipt(rs.getString("receipt_number"),
+                            rs.getString("lookup_code"), rs.getString("receipt_url")));
+                });
+        return receipts;
     }
 
     private static PaymentTransaction row(ResultSet rs, int n) throws SQLException {

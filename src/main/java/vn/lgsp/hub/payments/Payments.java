@@ -54,6 +54,8 @@ public class Payments {
     public static final String PAYMENT_CONFIRMED = "PAYMENT_CONFIRMED";
     /** Callback outcome recorded when a gateway reports paid a transaction already settled as failed. */
     public static final String PAID_AFTER_FAILED = "PAID_AFTER_FAILED";
+    /** settled_by of a fee the postal operator collected in cash on delivery (not an online payment). */
+    public static final String CASH_ON_DELIVERY = "cod";
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentStore store;
@@ -67,11 +69,12 @@ public class Payments {
     private final Map<String, PaymentGateway> gateways;
     private final String dvcqgQueue;
     private final String onestopQueue;
+    private final List<SettlementFollower> followers;
 
     public Payments(PaymentStore store, DossierStore dossiers, CanonicalJson json, DossierTrail trail, Outbox outbox,
                     TransactionTemplate tx, ObjectMapper mapper, vn.lgsp.hub.dossier.DossierValidation validation,
                     List<PaymentGateway> gateways,
-                    HubProperties hub, PaymentProperties properties) {
+                    HubProperties hub, PaymentProperties properties, List<SettlementFollower> followers) {
         this.store = store;
         this.dossiers = dossiers;
         this.json = json;
@@ -83,6 +86,7 @@ public class Payments {
         this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::id, Function.identity()));
         this.dvcqgQueue = hub.queues().dvcqgSync();
         this.onestopQueue = properties.onestopQueue();
+        this.followers = followers;
     }
 
     public PaymentGateway gateway(String id) {
@@ -295,16 +299,43 @@ public class Payments {
         trail.record(t.dossierCode(), TrailKind.PAYMENT_CONFIRMED, gateway.id(), "transaction " + t.transactionId()
                 + " paid, " + t.amount() + " VND (" + via + ")");
         outbox.enqueue(dvcqgQueue, t.dossierCode(), PAYMENT_CONFIRMED, t.dossierCode());
+        announce(t, gateway.id(), gatewayRef, now, gateway.onlinePaymentCode());
+    }
+
+    /**
+     * Records fees the postal operator collected in cash on delivery as a PAID transaction under {@code
+     * transactionId} (derived from the postal order, so a repeated report finds it), inside the caller's
+     * transaction; false when it was recorded before. Not an online payment: the dossier's DuocThanhToanTrucTuyen
+     * stays as it was, and indicator 3.6 does not count it.
+     */
+    public boolean recordCollectedOnDelivery(String dossierCode, String transactionId, long amount,
+                                             List<String> feeCodes, String collector, String collectorRef) {
+        if (store.find(transactionId).isPresent()) {
+            return false;
+        }
+        OffsetDateTime now = DossierTrail.now();
+        PaymentTransaction t = new PaymentTransaction(transactionId, dossierCode, collector, amount,
+                String.join(",", feeCodes), null, null, PaymentState.PAID, collectorRef, CASH_ON_DELIVERY, now, now);
+        store.insert(t);
+        trail.record(dossierCode, TrailKind.PAYMENT_CONFIRMED, collector, "transaction " + transactionId
+                + " collected on delivery, " + amount + " VND");
+        announce(t, collector, collectorRef, now, null);
+        return true;
+    }
+
+    /** The one-stop system's payment notice and the followers, for a payment settled as paid. */
+    private void announce(PaymentTransaction t, String collector, String ref, OffsetDateTime now, Integer onlinePayment) {
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("dossierCode", t.dossierCode());
         notice.put("transactionId", t.transactionId());
-        notice.put("gateway", gateway.id());
+        notice.put("gateway", collector);
         notice.put("amount", t.amount());
         notice.put("fees", List.of(t.feeCodes().split(",")));
-        notice.put("gatewayRef", gatewayRef);
+        notice.put("gatewayRef", ref);
         notice.put("paidAt", now.toString());
-        notice.put("onlinePayment", gateway.onlinePaymentCode());
+        notice.put("onlinePayment", onlinePayment);
         outbox.enqueue(onestopQueue, t.dossierCode(), PAYMENT_CONFIRMED, write(notice));
+        followers.forEach(f -> f.paid(t, now));
     }
 
     public PaymentOrder order(PaymentTransaction t, Dossier dossier, List<Fee> fees) {

@@ -42,7 +42,11 @@ public enum HubService {
             new Endpoint(HttpMethod.POST, "/api/v1/notices/opt-ins")),
     RATINGS("ratings", "send citizens' satisfaction ratings (counter devices, QR codes, the portal)",
             new Endpoint(HttpMethod.POST, "/api/v1/ratings")),
-    KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**"));
+    KPI("kpi", "read the province's indicators", new Endpoint(HttpMethod.GET, "/api/v1/kpi/**")),
+    POSTAL_COLLECTION("postal-collection", "ask the postal operator to collect a dossier it owns at the applicant's",
+            new Endpoint(HttpMethod.POST, "/api/v1/dossiers/*/postal-collection")),
+    POSTAL_UPDATES("postal-updates", "report the states of postal orders (the postal operator)",
+            new Endpoint(HttpMethod.POST, "/api/v1/postal/callbacks"));
 
     /** An endpoint pattern (Ant style) and its method; {@code null} method: every method. */
     public record Endpoint(HttpMethod method, String pattern) {

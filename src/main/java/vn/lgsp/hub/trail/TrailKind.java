@@ -28,5 +28,13 @@ public enum TrailKind {
     /** A supplement, correction, withdrawal or cancellation after intake. */
     AMENDED,
     /** A notice to the citizen queued, or skipped (opted out, no address). */
-    NOTICE
+    NOTICE,
+    /** An order placed with the postal operator (collection of the dossier or delivery of its result). */
+    POSTAL_ORDER_REQUESTED,
+    /** A state the postal operator reported for one of the dossier's orders. */
+    POSTAL_STATE,
+    /** An electronic receipt requested for a settled payment. */
+    RECEIPT_REQUESTED,
+    /** The electronic receipt the provider issued for a payment. */
+    RECEIPT_ISSUED
 }

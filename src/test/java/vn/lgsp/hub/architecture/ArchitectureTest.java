@@ -91,7 +91,7 @@ class ArchitectureTest {
             .or().areAnnotatedWith(Controller.class)
             .should().resideInAnyPackage("vn.lgsp.hub.api..", "vn.lgsp.hub.console..", "vn.lgsp.hub.amendments..",
                     "vn.lgsp.hub.catalogue..", "vn.lgsp.hub.documents..", "vn.lgsp.hub.dvcqg..",
-                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..", "vn.lgsp.hub.notices..",
+                    "vn.lgsp.hub.payments..", "vn.lgsp.hub.postal..", "vn.lgsp.hub.sectors..", "vn.lgsp.hub.security..", "vn.lgsp.hub.notices..",
                     "vn.lgsp.hub.ratings..", "vn.lgsp.hub.reporting..", SIMULATORS);
 
     /**

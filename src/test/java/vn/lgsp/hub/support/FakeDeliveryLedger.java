@@ -18,6 +18,8 @@ public class FakeDeliveryLedger {
         exchange.setProperty(MessageHeaders.EVENT_ID, eventId);
         exchange.setProperty(MessageHeaders.DOSSIER_CODE,
                 exchange.getMessage().getHeader(MessageHeaders.DOSSIER_CODE, String.class));
+        exchange.setProperty(MessageHeaders.EVENT_TYPE,
+                exchange.getMessage().getHeader(MessageHeaders.EVENT_TYPE, String.class));
         exchange.setProperty(MessageHeaders.ALREADY_DELIVERED, delivered.contains(key(eventId, exchange)));
     }
 

@@ -83,6 +83,14 @@ public class OnestopSimulator extends HoldingSimulator<JsonNode> {
                 .body(Map.of("dossierCode", code, "stored", first));
     }
 
+    /** Postal order states and electronic receipts of a dossier: stored once per Idempotency-Key, repeats counted. */
+    @PostMapping({"/api/dossiers/{code}/postal", "/api/dossiers/{code}/receipts"})
+    public ResponseEntity<Map<String, Object>> receiveNotice(@PathVariable String code,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode notice) {
+        return receivePayment(code, idempotencyKey, notice);
+    }
+
     /** Amendments of a dossier after intake: stored once per Idempotency-Key, repeats counted. */
     @PostMapping("/api/dossiers/{code}/amendments")
     public ResponseEntity<Map<String, Object>> receiveAmendment(@PathVariable String code,

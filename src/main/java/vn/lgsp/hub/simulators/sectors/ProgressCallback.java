@@ -1,23 +1,15 @@
 package vn.lgsp.hub.simulators.sectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.lgsp.hub.simulators.support.HubCallback;
 
 /**
  * How a push-style sector system reports progress: {@code POST <hub>/api/v1/sectors/<id>/status} with its own API
  * key, {@code {"dossierCode","status","at","note","officer"}} in its own status codes.
  */
 public final class ProgressCallback {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String systemId;
     private final String hubUrl;
@@ -37,17 +29,6 @@ public final class ProgressCallback {
         body.put("at", at.toString());
         body.put("note", note);
         body.put("officer", "Cán bộ " + systemId);
-        try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/api/v1/sectors/" + systemId + "/status"))
-                            .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Map.of("hubStatus", response.statusCode(), "hubAnswer", response.body());
-        } catch (IOException e) {
-            return Map.of("hubStatus", 0, "hubAnswer", String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of("hubStatus", 0, "hubAnswer", "interrupted");
-        }
+        return HubCallback.post(hubUrl + "/api/v1/sectors/" + systemId + "/status", apiKey, body);
     }
 }

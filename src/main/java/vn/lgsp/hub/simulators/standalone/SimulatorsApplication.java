@@ -50,7 +50,8 @@ import vn.lgsp.hub.simulators.support.SimulatorProperties;
 @ComponentScan("vn.lgsp.hub.simulators")
 @EnableConfigurationProperties({HubProperties.class, RegistrySimulatorProperties.class, DvcqgProperties.class,
         PopulationProperties.class, BusinessProperties.class, NationalPaymentProperties.class,
-        BankGatewayProperties.class, SimulatorProperties.class, MinistrySimulatorProperties.class})
+        BankGatewayProperties.class, SimulatorProperties.class, MinistrySimulatorProperties.class,
+        vn.lgsp.hub.simulators.postal.PostalSimulatorProperties.class})
 @Import({EdxmlSchema.class, JsonConfiguration.class})
 public class SimulatorsApplication {
 
