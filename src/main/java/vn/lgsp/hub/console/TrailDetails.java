@@ -91,7 +91,18 @@ public class TrailDetails {
             new Phrase("acceptedWithoutCatalogue", "accepted as submitted \\(no field of activity, no computed due "
                     + "date\\)"),
             new Phrase("replayed", "replayed from (\\S+) by (\\S+)"),
-            new Phrase("discarded", "discarded from (\\S+) by (\\S+)"));
+            new Phrase("discarded", "discarded from (\\S+) by (\\S+)"),
+            new Phrase("noticeQueued", "([A-Z_]+) QUEUED"),
+            new Phrase("noticeOptedOut", "([A-Z_]+) SKIPPED: opted out"),
+            new Phrase("noticeNoAddress", "([A-Z_]+) SKIPPED: no address on this channel"),
+            new Phrase("receiptRequested", "receipt of transaction (\\S+), (\\d+) VND"),
+            new Phrase("receiptIssued", "receipt (\\S+) \\(lookup (\\S+)\\) of transaction (\\S+)"),
+            new Phrase("receiptKept", "no notice channel to the citizen: kept with the payment"),
+            new Phrase("postalOrderCod", "(COLLECTION|DELIVERY) order (\\S+), cash on delivery (\\d+) VND"),
+            new Phrase("postalOrder", "(COLLECTION|DELIVERY) order (\\S+)"),
+            new Phrase("postalCodMismatch", "cash on delivery reported (\\d+) VND, ordered (\\d+) VND: not settled"),
+            new Phrase("postalStateRef", "(COLLECTION|DELIVERY) ([A-Z]+) at (\\S+) \\((.*)\\)"),
+            new Phrase("postalState", "(COLLECTION|DELIVERY) ([A-Z]+) at (\\S+)"));
 
     private static final String PART_SEPARATOR = "; ";
     private static final String LIST_SEPARATOR = ", ";

@@ -61,7 +61,14 @@ class TrailDetailsTest {
             "procedure 9.9 is not in the catalogue (mappings/catalogue/procedures.csv nor the national list); "
                     + "accepted as submitted (no field of activity, no computed due date)",
             "replayed from lgsp.onestop.dossier.DLQ by operator",
-            "discarded from lgsp.onestop.dossier.DLQ by operator");
+            "discarded from lgsp.onestop.dossier.DLQ by operator",
+            "RECEIVED QUEUED", "RESULT_READY SKIPPED: opted out", "PAYMENT_DUE SKIPPED: no address on this channel",
+            "receipt of transaction PAY1, 8000 VND",
+            "receipt BL-0001 (lookup TC42) of transaction PAY1; no notice channel to the citizen: kept with the payment",
+            "DELIVERY order H15.50-261204-0001:POSTAL_DELIVERY, cash on delivery 8000 VND",
+            "COLLECTION order H15.50-261204-0001:POSTAL_COLLECTION",
+            "DELIVERY DELIVERED at 2026-12-04T03:00:00Z (VN0001)", "COLLECTION COLLECTED at 2026-12-04T03:00:00Z",
+            "cash on delivery reported 5000 VND, ordered 8000 VND: not settled");
 
     /** The hub's English words that must not be left on a Vietnamese page. */
     static final List<String> ENGLISH = List.of("procedure", "agency", "channel", "submitted", "receipt", "routed",
