@@ -45,7 +45,9 @@ public final class HubProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 mainClass,
                 "--server.port=" + port,
-                "--hub.data-dir=" + dataDir));
+                "--hub.data-dir=" + dataDir,
+                // the test class path carries logback-test.xml (WARN); the hub's own log is what some proofs read
+                "--logging.level.vn.lgsp.hub=INFO"));
         command.addAll(List.of(extraArgs));
         try {
             Process process = new ProcessBuilder(command)
