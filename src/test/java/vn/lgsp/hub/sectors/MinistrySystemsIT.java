@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,16 +117,5 @@ class MinistrySystemsIT extends HubIntegrationTest {
         return answer.json().get("dossierCode").asText();
     }
 
-    private List<Integer> statusesAtOnestop(String code) {
-        return onestop.receivedLog().items().stream()
-                .filter(i -> i.body().path("dossierCode").asText().equals(code) && i.body().has("reportedBy"))
-                .map(i -> i.body().get("status").asInt()).toList();
-    }
 
-    private List<Integer> history(String code) {
-        List<Integer> statuses = new ArrayList<>();
-        hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).json().path("statusHistory")
-                .forEach(s -> statuses.add(s.get("status").asInt()));
-        return statuses;
-    }
 }

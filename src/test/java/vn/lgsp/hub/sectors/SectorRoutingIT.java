@@ -185,16 +185,5 @@ class SectorRoutingIT extends HubIntegrationTest {
                 .allSatisfy(i -> assertThat(i.arrivals()).isEqualTo(1));
     }
 
-    private List<Integer> statusesAtOnestop(String code) {
-        return onestop.receivedLog().items().stream()
-                .filter(i -> i.body().path("dossierCode").asText().equals(code) && i.body().has("reportedBy"))
-                .map(i -> i.body().get("status").asInt()).toList();
-    }
 
-    private List<Integer> history(String code) {
-        List<Integer> statuses = new ArrayList<>();
-        hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).json().get("statusHistory")
-                .forEach(s -> statuses.add(s.get("status").asInt()));
-        return statuses;
-    }
 }

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,5 +118,20 @@ public abstract class HubIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The statuses the one-stop system was told of for this dossier by the systems that process it. */
+    protected List<Integer> statusesAtOnestop(String code) {
+        return onestop.receivedLog().items().stream()
+                .filter(i -> i.body().path("dossierCode").asText().equals(code) && i.body().has("reportedBy"))
+                .map(i -> i.body().get("status").asInt()).toList();
+    }
+
+    /** The dossier's status history, oldest first, as the API shows it. */
+    protected List<Integer> history(String code) {
+        List<Integer> statuses = new ArrayList<>();
+        hub.get("/api/v1/dossiers/" + code, ADMIN_KEY).json().path("statusHistory")
+                .forEach(s -> statuses.add(s.get("status").asInt()));
+        return statuses;
     }
 }
