@@ -10,7 +10,8 @@
 #   BENCH_SECONDS=30 BENCH_CLIENTS=200 bash bench/intake.sh
 #
 # Settings (environment): BENCH_SECONDS (15) per flow, BENCH_CLIENTS (100) connections, BENCH_THREADS (2) wrk
-# threads, BENCH_WARMUP (10) seconds of new dossiers before the first measured flow (0: none), BENCH_HUB_PORT
+# threads, BENCH_MANY_CLIENTS (1000) connections of the second new-dossier run (0: none), BENCH_WARMUP (10) seconds
+# of new dossiers before the first measured flow (0: none), BENCH_HUB_PORT
 # (18480), BENCH_BASELINE_PORT (18481), BENCH_JAVA_OPTS (-Xmx512m), BENCH_HUB_ARGS (more --key=value settings for
 # the hub), BENCH_E2E_TIMEOUT (300) seconds to wait for delivery.
 # Needs bash, curl, python3, java 17; installs wrk and nginx-light from Debian when missing (as root).
@@ -20,6 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT=${1:-$ROOT/target/bench-native.md}
 SECONDS_PER_FLOW=${BENCH_SECONDS:-15}
 CLIENTS=${BENCH_CLIENTS:-100}
+MANY_CLIENTS=${BENCH_MANY_CLIENTS:-1000}
 THREADS=${BENCH_THREADS:-2}
 HUB_PORT=${BENCH_HUB_PORT:-18480}
 BASE_PORT=${BENCH_BASELINE_PORT:-18481}
@@ -135,13 +137,15 @@ java $JAVA_OPTS -jar "$JAR" --server.port="$HUB_PORT" --hub.data-dir="$WORK/data
   --hub.security.rate-limit.requests-per-second=1000000 --hub.security.rate-limit.burst=1000000 \
   --hub.systems.dvcqg.max-requests-per-second=1000000 ${BENCH_HUB_ARGS:-} > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
+STARTED=$(date +%s.%N)
 deadline=$((SECONDS + 600))
 until curl -s -m 5 "$HUB/actuator/health" | grep -q '"status":"UP"'; do
   kill -0 "$HUB_PID" 2>/dev/null || { tail -n 40 "$WORK/hub.log" >&2; die "the hub stopped while starting"; }
   [ $SECONDS -lt $deadline ] || { tail -n 40 "$WORK/hub.log" >&2; die "the hub is not UP after 600 s"; }
   sleep 1
 done
-say "hub UP, $SECONDS s after this script started"
+STARTUP=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$STARTED" "$(date +%s.%N)")
+say "hub UP, $STARTUP s after java started"
 curl -s -o /dev/null -m 5 "$BASE/" || die "the baseline server does not answer on $BASE"
 
 # ---- one check per flow that it answers what the flow is about ------------------------------------------------
@@ -167,27 +171,36 @@ cpu_of() { # cpu_of PID...: user+system CPU time of these processes so far, in c
   done
   echo "$total"
 }
+heap_mb() { # heap in use now, in MB: the sum of jvm_memory_used_bytes{area="heap"} on the Prometheus endpoint
+  curl -s -m 10 "$HUB/actuator/prometheus" | python3 -c '
+import sys
+used = sum(float(line.rsplit(" ", 1)[1]) for line in sys.stdin
+           if line.startswith("jvm_memory_used_bytes{") and "area=\"heap\"" in line)
+print(round(used / 2**20) if used else "?")' 2>/dev/null || echo '?'
+}
 server_pids() { if [ "$1" = baseline ]; then echo "$NGINX_PID" $(pgrep -P "$NGINX_PID"); else echo "$HUB_PID"; fi; }
 
 ROWS=()
 declare -A BASELINE_RATE
 LAST_OK=0 LAST_START=0
-run() { # run FLOW SIZE-LABEL EXPECTED-STATUS URL BODY KEY MODE
-  local flow=$1 size=$2 expected=$3 url=$4 file=$5 key=$6 mode=$7 server pids before after wrk_cpu result
+run() { # run FLOW SIZE-LABEL EXPECTED-STATUS URL BODY KEY MODE [CLIENTS]
+  local flow=$1 size=$2 expected=$3 url=$4 file=$5 key=$6 mode=$7 clients=${8:-$CLIENTS} server pids before after wrk_cpu result heap
   server=$([ "$flow" = baseline ] && echo baseline || echo hub)
   pids=$(server_pids "$server")
-  say "$flow, $size, $CLIENTS clients, $SECONDS_PER_FLOW s"
+  say "$flow, $size, $clients clients, $SECONDS_PER_FLOW s"
   before=$(cpu_of $pids)
   LAST_START=$(date +%s.%N)
   TIMEFORMAT='%U %S'
-  wrk_cpu=$( { time wrk -t "$THREADS" -c "$CLIENTS" -d "${SECONDS_PER_FLOW}s" --timeout 30s -s "$LUA" "$url" \
+  wrk_cpu=$( { time wrk -t "$THREADS" -c "$clients" -d "${SECONDS_PER_FLOW}s" --timeout 30s -s "$LUA" "$url" \
                  -- "$file" "$key" "$mode" "$expected" > "$WORK/wrk.out" 2>&1; } 2>&1 )
   after=$(cpu_of $pids)
+  heap=—
+  [ "$server" = baseline ] || heap=$(heap_mb)
   result=$(grep '^RESULT ' "$WORK/wrk.out") || { cat "$WORK/wrk.out" >&2; die "wrk gave no result"; }
-  ROWS+=("$(python3 - "$flow" "$size" "$expected" "$CLIENTS" "$result" "$((after - before))" "$TICKS" "$wrk_cpu" \
-            "$CORES" "${BASELINE_RATE[$size]:-}" <<'PY'
+  ROWS+=("$(python3 - "$flow" "$size" "$expected" "$clients" "$result" "$((after - before))" "$TICKS" "$wrk_cpu" \
+            "$CORES" "${BASELINE_RATE[$size]:-}" "$heap" <<'PY'
 import sys
-flow, size, expected, clients, result, server_ticks, ticks, wrk_cpu, cores, base = sys.argv[1:]
+flow, size, expected, clients, result, server_ticks, ticks, wrk_cpu, cores, base, heap = sys.argv[1:]
 r = dict(kv.split("=") for kv in result.split()[1:])
 seconds = int(r["duration_us"]) / 1e6
 requests, unexpected, socket_errors = int(r["requests"]), int(r["unexpected"]), int(r["socket_errors"])
@@ -199,11 +212,11 @@ ratio = f"{rate / float(base):.3f}×" if base else "1×"
 print("\t".join([flow, size, clients, expected, f"{rate:.0f}", f"{int(r['p50_us']) / 1000:.1f}",
                  f"{int(r['p99_us']) / 1000:.1f}", f"{unexpected} / {socket_errors}", ratio,
                  f"{server_cpu:.1f} s ({share(server_cpu)})", f"{client_cpu:.1f} s ({share(client_cpu)})",
-                 str(requests - unexpected)]))
+                 heap, str(requests - unexpected)]))
 PY
   )")
   [ "$flow" != baseline ] || BASELINE_RATE[$size]=$(cut -f5 <<< "${ROWS[-1]}")
-  LAST_OK=$(cut -f12 <<< "${ROWS[-1]}")
+  LAST_OK=$(cut -f13 <<< "${ROWS[-1]}")
 }
 
 count() { curl -s -m 60 "$HUB$1" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
@@ -254,20 +267,21 @@ else:
 PY
 )
 say "end to end: $E2E"
+[ "$MANY_CLIENTS" -eq 0 ] || run "new dossier" "$S1" 202 "$HUB/api/v1/dossiers" "$WORK/new-1k.json" "$KEY" unique "$MANY_CLIENTS"
 run "new dossier" "$S100" 202 "$HUB/api/v1/dossiers" "$WORK/new-100k.json" "$KEY" unique
 
 # ---- the table --------------------------------------------------------------------------------------------------
 mkdir -p "$(dirname "$OUT")"
 {
-  printf '%s, wrk %s s per flow after %s s of warm-up, %s threads; hub: `java %s -jar target/lgsp-hub.jar` (demo profile: H2, embedded Artemis, simulators in the hub JVM), rate limits lifted; %s cores; load average 1/5/15 before: %s, after: %s\n\n' \
-    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$SECONDS_PER_FLOW" "$WARMUP" "$THREADS" "$JAVA_OPTS" "$CORES" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo '| flow | size | clients | answer | rate /s | p50 ms | p99 ms | other answers / socket errors | ratio to baseline | server CPU (share of cores) | wrk CPU (share of cores) | end to end |'
-  echo '|---|---|---|---|---|---|---|---|---|---|---|---|'
+  printf '%s, wrk %s s per flow after %s s of warm-up, %s threads; hub: `java %s -jar target/lgsp-hub.jar` (demo profile: H2, embedded Artemis, simulators in the hub JVM), rate limits lifted, healthy %s s after `java` started; %s cores; load average 1/5/15 before: %s, after: %s\n\n' \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')" "$SECONDS_PER_FLOW" "$WARMUP" "$THREADS" "$JAVA_OPTS" "$STARTUP" "$CORES" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo '| flow | size | clients | answer | rate /s | p50 ms | p99 ms | other answers / socket errors | ratio to baseline | server CPU (share of cores) | wrk CPU (share of cores) | heap after, MB | end to end |'
+  echo '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
   for row in "${ROWS[@]}"; do
-    IFS=$'\t' read -r flow size clients expected rate p50 p99 unexpected ratio server client _ <<< "$row"
+    IFS=$'\t' read -r flow size clients expected rate p50 p99 unexpected ratio server client heap _ <<< "$row"
     e2e=—
-    [ "$flow $size" != "new dossier $S1" ] || e2e=$E2E
-    echo "| $flow | $size | $clients | $expected | $rate | $p50 | $p99 | $unexpected | $ratio | $server | $client | $e2e |"
+    [ "$flow $size $clients" != "new dossier $S1 $CLIENTS" ] || e2e=$E2E
+    echo "| $flow | $size | $clients | $expected | $rate | $p50 | $p99 | $unexpected | $ratio | $server | $client | $heap | $e2e |"
   done
 } > "$OUT"
 cat "$OUT"
