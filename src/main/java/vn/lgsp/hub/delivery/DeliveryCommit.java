@@ -52,7 +52,10 @@ public class DeliveryCommit implements SmartLifecycle {
         return commits.run(work);
     }
 
-    /** GroupCommit takes its threads and batch from {@code hub.intake}: the consumers' own, in that place. */
+    /**
+     * GroupCommit takes its threads and batch from {@code hub.intake}: the consumers' own, in that place. (It takes
+     * no name either: in a thread dump its committer is a second {@code group-commit-0}.)
+     */
     private static HubProperties asIntakeSettings(HubProperties.Delivery delivery) {
         var intake = new HubProperties.Intake(null, delivery.commitThreads(), delivery.commitBatch());
         return new HubProperties(null, null, null, intake, null, null, null, null, null, null);
