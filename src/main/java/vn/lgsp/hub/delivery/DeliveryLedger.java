@@ -1,30 +1,30 @@
 package vn.lgsp.hub.delivery;
 
-import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
  * Remembers which events were already applied at which external system, so a message the broker delivers twice
  * (after a crash, or relayed twice by the outbox) has one effect. Delivery routes call {@link #begin} first and
- * {@link #complete} after the external system confirmed.
+ * {@link #complete} after the external system confirmed. A consumer's ledger row shares its commit with other
+ * consumers' work ({@link DeliveryCommit}); the consumer goes on (and its broker transaction commits) only once the
+ * row is durable.
  */
 @Component("deliveryLedger")
 public class DeliveryLedger {
 
     private final JdbcClient jdbc;
     private final DossierTrail trail;
-    private final TransactionTemplate tx;
+    private final DeliveryCommit commits;
 
-    public DeliveryLedger(JdbcClient jdbc, DossierTrail trail, TransactionTemplate tx) {
+    public DeliveryLedger(JdbcClient jdbc, DossierTrail trail, DeliveryCommit commits) {
         this.jdbc = jdbc;
         this.trail = trail;
-        this.tx = tx;
+        this.commits = commits;
     }
 
     /** Copies the event's identity into exchange properties and flags it when it was delivered before. */
@@ -43,7 +43,7 @@ public class DeliveryLedger {
         exchange.setProperty(MessageHeaders.ALREADY_DELIVERED, isDelivered(eventId, target));
     }
 
-    /** Records that the target confirmed the event, with its trail entry, in one transaction. */
+    /** Records that the target confirmed the event, with its trail entry, as one unit of a group commit. */
     public void complete(Exchange exchange) {
         String eventId = exchange.getProperty(MessageHeaders.EVENT_ID, String.class);
         String dossierCode = exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
@@ -52,14 +52,15 @@ public class DeliveryLedger {
         String detail = exchange.getProperty(MessageHeaders.EVENT_TYPE, String.class) + " accepted"
                 + (status == null ? "" : " with HTTP " + status);
         try {
-            tx.executeWithoutResult(status0 -> {
+            commits.run(() -> {
                 jdbc.sql("INSERT INTO delivery_ledger (event_id, target, dossier_code, delivered_at) VALUES (?, ?, ?, ?)")
                         .params(eventId, target, dossierCode, DossierTrail.now())
                         .update();
                 trail.record(dossierCode, TrailKind.DELIVERED, target, detail);
+                return null;
             });
         } catch (DuplicateKeyException alreadyThere) {
-            // recorded by an earlier delivery of the same event
+            // recorded by an earlier delivery of the same event; rolled back to its savepoint, the others commit
         }
     }
 

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProperties;
 import vn.lgsp.hub.adapters.docaxis.DocAxisProtocol;
+import vn.lgsp.hub.delivery.DeliveryCommit;
 import vn.lgsp.hub.delivery.MessageHeaders;
 import vn.lgsp.hub.delivery.PermanentDeliveryException;
 import vn.lgsp.hub.trail.DossierTrail;
@@ -40,15 +41,18 @@ public class DocumentSender {
     private final EdxmlSchema schema;
     private final DossierTrail trail;
     private final AttachmentFetch attachments;
+    private final DeliveryCommit commits;
 
     public DocumentSender(DocumentRequests requests, DocAxisProtocol protocol, DocAxisProperties properties,
-                          EdxmlSchema schema, DossierTrail trail, AttachmentFetch attachments) {
+                          EdxmlSchema schema, DossierTrail trail, AttachmentFetch attachments,
+                          DeliveryCommit commits) {
         this.requests = requests;
         this.protocol = protocol;
         this.properties = properties;
         this.schema = schema;
         this.trail = trail;
         this.attachments = attachments;
+        this.commits = commits;
     }
 
     /**
@@ -101,17 +105,23 @@ public class DocumentSender {
         exchange.setProperty(PACKAGE_SIZE, Files.size(file));
     }
 
-    /** Last step: the axis accepted the package (its answer is the body); recorded once. */
+    /**
+     * Last step: the axis accepted the package (its answer is the body); recorded once, with its trail entries, as
+     * one unit of the consumers' group commit (it updates only this document's request row).
+     */
     public void sent(Exchange exchange) {
         String documentId = exchange.getProperty(DOCUMENT_ID, String.class);
-        DocumentRequests.Stored stored = requests.find(documentId).orElseThrow();
         String axisDocId = protocol.sentDocId(exchange);
-        if (requests.markSent(stored.documentId(), axisDocId)) {
-            trail.record(stored.dossierCode(), TrailKind.DOCUMENT_SENT, SYSTEM, "document " + documentId
-                    + " sent as edXML (" + exchange.getProperty(PACKAGE_SIZE, Long.class) + " bytes), axis id "
-                    + axisDocId);
-            trail.record(stored.dossierCode(), TrailKind.DELIVERED, SYSTEM, "document " + documentId);
-        }
+        Long size = exchange.getProperty(PACKAGE_SIZE, Long.class);
+        commits.run(() -> {
+            DocumentRequests.Stored stored = requests.find(documentId).orElseThrow();
+            if (requests.markSent(stored.documentId(), axisDocId)) {
+                trail.record(stored.dossierCode(), TrailKind.DOCUMENT_SENT, SYSTEM, "document " + documentId
+                        + " sent as edXML (" + size + " bytes), axis id " + axisDocId);
+                trail.record(stored.dossierCode(), TrailKind.DELIVERED, SYSTEM, "document " + documentId);
+            }
+            return null;
+        });
     }
 
     private Edxml.Document document(DocumentRequests.Stored stored) {

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Dossier;
+import vn.lgsp.hub.delivery.DeliveryCommit;
 import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.delivery.PermanentDeliveryException;
 import vn.lgsp.hub.dossier.CanonicalJson;
@@ -44,18 +44,18 @@ public class EReceipts implements SettlementFollower {
     private final CanonicalJson json;
     private final DossierTrail trail;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private final DeliveryCommit commits;
     private final ObjectMapper mapper;
     private final EReceiptProperties properties;
 
     public EReceipts(JdbcClient jdbc, DossierStore dossiers, CanonicalJson json, DossierTrail trail, Outbox outbox,
-                     TransactionTemplate tx, ObjectMapper mapper, EReceiptProperties properties) {
+                     DeliveryCommit commits, ObjectMapper mapper, EReceiptProperties properties) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.json = json;
         this.trail = trail;
         this.outbox = outbox;
-        this.tx = tx;
+        this.commits = commits;
         this.mapper = mapper;
         this.properties = properties;
     }
@@ -95,7 +95,8 @@ public class EReceipts implements SettlementFollower {
     /**
      * The provider's answer, called by route receipt-request-to-ereceipt before the delivery is recorded: stores
      * the receipt once (a redelivered request finds it issued and changes nothing) and, with it, the trail entry
-     * and the notice to the one-stop system. An answer without a receipt number is not retried: dead letter.
+     * and the notice to the one-stop system, as one unit of the consumers' group commit (it updates only this
+     * payment's receipt row). An answer without a receipt number is not retried: dead letter.
      */
     public void issued(Exchange exchange) {
         JsonNode answer;
@@ -111,14 +112,14 @@ public class EReceipts implements SettlementFollower {
         }
         String lookup = answer.path("lookupCode").asText(null);
         String url = answer.path("url").asText(null);
-        tx.executeWithoutResult(s -> {
+        commits.run(() -> {
             String code = find(transactionId).map(Receipt::dossierCode).orElse(null);
             boolean first = code != null && jdbc.sql("UPDATE payment_receipt SET state = 'ISSUED', receipt_number = ?, "
                             + "lookup_code = ?, receipt_url = ?, issued_at = ? WHERE transaction_id = ? "
                             + "AND state = 'REQUESTED'")
                     .params(number, lookup, url, DossierTrail.now(), transactionId).update() == 1;
             if (!first) {
-                return;
+                return null;
             }
             trail.record(code, TrailKind.RECEIPT_ISSUED, SYSTEM, "receipt " + number + " (lookup " + lookup
                     + ") of transaction " + transactionId + "; no notice channel to the citizen: kept with the payment");
@@ -131,6 +132,7 @@ public class EReceipts implements SettlementFollower {
             notice.put("url", url);
             outbox.enqueue(properties.onestopQueue(), code, RECEIPT_ISSUED, json.write(notice));
             log.info("Receipt {} issued for payment {}", number, transactionId);
+            return null;
         });
     }
 

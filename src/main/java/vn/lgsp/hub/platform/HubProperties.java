@@ -61,12 +61,22 @@ public record HubProperties(
      * Retry policy of every outbound flow: temporary failures are retried for {@code patience} (a system's own
      * {@code hub.systems.<id>.patience} wins), each wait {@code initialDelay} times {@code multiplier} per attempt,
      * capped at {@code maxDelay} and shortened by up to {@code jitter}; failures the hub cannot classify (its own
-     * defects) get {@code maxRedeliveries} retries.
+     * defects) get {@code maxRedeliveries} retries. The consumers' database work shares group commits
+     * ({@code DeliveryCommit}): {@code commitThreads} transactions at a time, each carrying at most {@code commitBatch}
+     * units.
      */
     public record Delivery(int maxRedeliveries, Duration initialDelay, double multiplier, Duration maxDelay,
-                           double jitter, Duration patience) {
+                           double jitter, Duration patience, Integer commitThreads, Integer commitBatch) {
+        @ConstructorBinding
         public Delivery {
             patience = patience == null ? Duration.ofDays(3) : patience;
+            commitThreads = commitThreads == null ? 1 : commitThreads;
+            commitBatch = commitBatch == null ? 64 : commitBatch;
+        }
+
+        public Delivery(int maxRedeliveries, Duration initialDelay, double multiplier, Duration maxDelay,
+                        double jitter, Duration patience) {
+            this(maxRedeliveries, initialDelay, multiplier, maxDelay, jitter, patience, null, null);
         }
     }
 
