@@ -128,14 +128,14 @@ public class DvcqgBatchSync {
      */
     public void claim(Exchange exchange) {
         String token = Ids.random();
-        List<DvcqgPendingSyncs.Claimed> rows = tx.execute(s -> {
+        List<DvcqgPendingSyncs.Claimed> rows = batchSize <= 0 ? List.of() : tx.execute(s -> {
             List<DvcqgPendingSyncs.Claimed> claimed = pending.claim(token, batchSize, lease);
             claimed.stream().filter(DvcqgPendingSyncs.Claimed::claimedBefore).forEach(row -> handOver(token,
                     row.dossierCode(), "an earlier batch did not finish (its node stopped); the portal may hold part "
                             + "of it"));
             return claimed;
         });
-        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, rows.size() >= batchSize);
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, batchSize > 0 && rows.size() >= batchSize);
         Batch batch = new Batch(token);
         rows.stream().filter(row -> !row.claimedBefore()).forEach(row -> batch.items.add(plan(row)));
         exchange.setProperty(BATCH, batch);
@@ -227,6 +227,9 @@ public class DvcqgBatchSync {
     public int record(Exchange exchange) {
         Batch batch = batch(exchange);
         exchange.removeProperty(BATCH);
+        if (batch.items.isEmpty()) {
+            return 0;
+        }
         OffsetDateTime now = DossierTrail.now();
         tx.executeWithoutResult(s -> batch.items.forEach(i -> {
             if (i.pushed) {
