@@ -22,12 +22,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Singleton work on several hub nodes: every route triggered by a {@code timer:}, {@code scheduler:} or
  * {@code quartz:} endpoint (outbox sweep, pollers, reconciliations, sweeps) runs on one node at a time, through
  * {@link SingletonJobPolicy} over ShedLock's JDBC provider on the shared database (table {@code shedlock}, V9).
- * Applied by a route policy factory, so a new scheduled route is a singleton without saying so.
+ * Applied by a route policy factory, so a new scheduled route is a singleton without saying so. A scheduled route
+ * whose work is safe on every node at once (it claims its rows with {@code FOR UPDATE SKIP LOCKED}) says so with
+ * {@code group: }{@value #EVERY_NODE}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SingletonJobs {
 
     static final Set<String> SCHEDULED_SCHEMES = Set.of("timer", "scheduler", "quartz", "cron");
+    /** Route group of scheduled routes that run on every node. */
+    public static final String EVERY_NODE = "every-node";
     private static final Logger log = LoggerFactory.getLogger(SingletonJobs.class);
 
     @Bean(destroyMethod = "shutdownNow")
@@ -57,7 +61,8 @@ public class SingletonJobs {
         return new RoutePolicyFactory() {
             @Override
             public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
-                if (route instanceof RouteDefinition definition && isScheduled(definition.getInput().getEndpointUri())) {
+                if (route instanceof RouteDefinition definition && isScheduled(definition.getInput().getEndpointUri())
+                        && !EVERY_NODE.equals(definition.getGroup())) {
                     log.debug("Route {} is a singleton job (one node at a time, lock at most {}, at least {})",
                             routeId, cluster.singleton().lockAtMostFor(), cluster.singleton().lockAtLeastFor());
                     return new SingletonJobPolicy(singletonLocks, cluster);

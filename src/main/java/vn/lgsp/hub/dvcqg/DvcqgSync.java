@@ -181,26 +181,34 @@ public class DvcqgSync {
         String dossierCode = plan.snapshot.dossierCode();
         List<DvcqgSyncStore.Step> candidates = plan.candidates;
         List<DvcqgSyncStore.Step> toSend = plan.toSend;
-        if (plan.pushDossier) {
-            dossierPushes.increment();
-        }
         if (plan.pushDossier || !candidates.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
             tx.executeWithoutResult(s -> {
                 if (plan.pushDossier) {
                     recordDossierSynced(plan.dossier, plan.exists);
                 }
-                if (!candidates.isEmpty()) {
-                    synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
-                    trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
-                            + " step(s) accepted" + (toSend.size() < candidates.size()
-                            ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
-                }
+                recordStepsSynced(dossierCode, candidates, toSend, now);
             });
-            stepPushes.increment(toSend.size());
-            toSend.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
+            countSteps(toSend, now);
         }
         return new Outcome(dossierCode, plan.pushDossier, toSend.size());
+    }
+
+    /** Records the steps the portal holds now: those it accepted ({@code toSend}) and those it listed already. */
+    void recordStepsSynced(String dossierCode, List<DvcqgSyncStore.Step> candidates, List<DvcqgSyncStore.Step> toSend,
+                           OffsetDateTime now) {
+        if (!candidates.isEmpty()) {
+            synced.progressSynced(dossierCode, candidates.stream().map(DvcqgSyncStore.Step::id).toList(), now);
+            trail.record(dossierCode, TrailKind.DELIVERED, TARGET, "CapNhatTienDoHoSoMC of " + toSend.size()
+                    + " step(s) accepted" + (toSend.size() < candidates.size()
+                    ? "; " + (candidates.size() - toSend.size()) + " already at the portal" : ""));
+        }
+    }
+
+    /** Counts steps the portal accepted, and their lag from intake, once their record committed. */
+    void countSteps(List<DvcqgSyncStore.Step> accepted, OffsetDateTime now) {
+        stepPushes.increment(accepted.size());
+        accepted.forEach(step -> lag.record(Duration.between(step.recordedAt(), now)));
     }
 
     /** What one exchange learnt and decided on its way through route {@code dvcqg-sync-dossier}. */
@@ -219,7 +227,7 @@ public class DvcqgSync {
     }
 
     /** What the hub holds of a dossier and what it has synced of it, read before a sync. */
-    private record Snapshot(String dossierCode, Optional<StoredDossier> dossier, Optional<Integer> syncedVersion,
+    record Snapshot(String dossierCode, Optional<StoredDossier> dossier, Optional<Integer> syncedVersion,
                             List<DvcqgSyncStore.Step> steps) {
 
         boolean dossierBehind() {
@@ -231,13 +239,14 @@ public class DvcqgSync {
         }
     }
 
-    private Snapshot read(String dossierCode) {
+    Snapshot read(String dossierCode) {
         return new Snapshot(dossierCode, dossiers.find(dossierCode), synced.syncedVersion(dossierCode),
                 synced.steps(dossierCode));
     }
 
     /** Records that the portal accepted this version of the dossier (DongBoHoSoMC), with its trail entry. */
-    private void recordDossierSynced(StoredDossier dossier, boolean exists) {
+    void recordDossierSynced(StoredDossier dossier, boolean exists) {
+        dossierPushes.increment();
         synced.dossierSynced(dossier.dossierCode(), dossier.version(), dossier.status(),
                 OffsetDateTime.now(DossierTrail.ZONE));
         trail.record(dossier.dossierCode(), TrailKind.DELIVERED, TARGET, "DongBoHoSoMC (" + (exists ? "update" : "insert")
@@ -258,7 +267,7 @@ public class DvcqgSync {
         return input;
     }
 
-    private JsonNode progressInput(StoredDossier dossier, List<DvcqgSyncStore.Step> steps) {
+    JsonNode progressInput(StoredDossier dossier, List<DvcqgSyncStore.Step> steps) {
         JsonNode canonical = readTree(dossier.payload());
         ObjectNode input = json.createObjectNode().put("dossierCode", dossier.dossierCode())
                 .put("agencyCode", canonical.path("agencyCode").asText());

@@ -72,7 +72,10 @@ public class DvcqgSyncFigures {
             }
             return n;
         });
-        return inOutbox + (inQueue == null ? 0 : inQueue);
+        // A dossier waiting for a batch stands for the events it absorbed (at least one).
+        long waitingForBatch = jdbc.sql("SELECT COUNT(*) FROM dvcqg_pending_sync WHERE claimable_at IS NOT NULL")
+                .query(Long.class).single();
+        return inOutbox + (inQueue == null ? 0 : inQueue) + waitingForBatch;
     }
 
     /** The oldest intake or status change the portal does not have yet, by when the hub recorded it. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -43,9 +45,11 @@ import vn.lgsp.hub.trail.DossierTrail;
 
 /**
  * The DVCQG sync routes as loaded from {@code routes/dvcqg/}, under the real {@code guaranteed-delivery} policy, with
- * the portal's HTTP endpoints replaced by a scripted portal: the calls go TraCuuHoSo -> DongBoHoSoMC ->
+ * the portal's HTTP endpoints replaced by a scripted portal. Per dossier: the calls go TraCuuHoSo -> DongBoHoSoMC ->
  * CapNhatTienDoHoSoMC, a 503 is retried from the lookup, a 400 or a rejecting {@code error_code} is dead-lettered at
- * once. The sync's decisions are a stand-in here (they have their own tests against the simulator).
+ * once. In batches: the consumer only queues, a batch of new dossiers is one DongBoHoSoMC and one
+ * CapNhatTienDoHoSoMC, a failing batch call hands each dossier to the per-dossier sync. The sync's decisions are
+ * stand-ins here (they have their own tests against the simulator and the database).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusSyncToDvcqgRouteTest {
@@ -54,6 +58,10 @@ class StatusSyncToDvcqgRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** Dossiers whose DongBoHoSoMC the portal rejects as invalid data (the whole call, as it answers). */
+    private final Set<String> invalid = ConcurrentHashMap.newKeySet();
+    private final BatchDecisions batches = new BatchDecisions();
     private final AtomicInteger recorded = new AtomicInteger();
     /** The portal's answer to each call, by service ("login" for the login); null means error_code 0. */
     private volatile Function<String, Object> script = service -> null;
@@ -62,6 +70,9 @@ class StatusSyncToDvcqgRouteTest {
     @BeforeEach
     void resetPortal() {
         calls.clear();
+        requests.clear();
+        invalid.clear();
+        batches.reset();
         recorded.set(0);
         script = service -> null;
         MockEndpoint.resetMocks(camel);
@@ -77,9 +88,11 @@ class StatusSyncToDvcqgRouteTest {
                 "hub.systems.dvcqg.integration-path", "/api/integration",
                 "hub.systems.dvcqg.auth-path", "/api/auth/login",
                 "hub.systems.dvcqg.connect-timeout", "100ms", "hub.systems.dvcqg.response-timeout", "100ms");
+        placeholders = new java.util.HashMap<>(placeholders);
+        placeholders.putAll(Map.of("hub.systems.dvcqg.batch-size", "50", "hub.systems.dvcqg.batch-interval", "1h"));
         DvcqgProperties portal = new DvcqgProperties("http://127.0.0.1:9", "/api/auth/login", "/api/integration",
-                "H15-LGSP", "lgsp", "secret", "H15", Duration.ofMillis(100), Duration.ofMillis(100), 1, 1000,
-                List.of(2), List.of(3, 99), null);
+                "H15-LGSP", "lgsp", "secret", "H15", Duration.ofMillis(100), Duration.ofMillis(100), 1, 1000, 50,
+                Duration.ofHours(1), List.of(2), List.of(3, 99), null);
         List<String> routes;
         try (Stream<Path> files = Files.list(Path.of("routes/dvcqg"))) {
             routes = files.map(f -> "dvcqg/" + f.getFileName())
@@ -87,7 +100,7 @@ class StatusSyncToDvcqgRouteTest {
         }
         camel = YamlRoutes.load(placeholders, Map.of("dvcqgSession", new DvcqgSession(portal, JSON),
                 "dvcqgMapping", new DvcqgMapping("file:mappings", new DvcqgStatusTable("file:mappings"), JSON),
-                "dvcqgSync", new Decisions()), routes.toArray(String[]::new));
+                "dvcqgSync", new Decisions(), "dvcqgBatch", batches), routes.toArray(String[]::new));
         // The dead-letter queue becomes a mock endpoint.
         camel.addComponent("jms", new MockComponent());
         HubProperties hub = new HubProperties(null, null, null, null, new HubProperties.Delivery(2, Duration.ofMillis(1),
@@ -99,6 +112,7 @@ class StatusSyncToDvcqgRouteTest {
         camel.addRoutes(new GuaranteedDeliveryConfiguration(hub, new DeadLetters(mock(DossierTrail.class)),
                 new DeliveryPatience(hub, noDatabase)));
         AdviceWith.adviceWith(camel, "status-sync-to-dvcqg", a -> a.replaceFromWith("direct:sync-event"));
+        AdviceWith.adviceWith(camel, "dvcqg-sync-batch", a -> a.replaceFromWith("direct:batch"));
         for (String route : List.of("dvcqg-post", "dvcqg-login")) {
             AdviceWith.adviceWith(camel, route, a -> a.interceptSendToEndpoint("http://127.0.0.1:9/*")
                     .skipSendToOriginalEndpoint().process(this::portal));
@@ -177,8 +191,80 @@ class StatusSyncToDvcqgRouteTest {
         assertThat(recorded).hasValue(1);
     }
 
+    @Test
+    void theConsumerOnlyQueuesAndABatchOfNewDossiersIsOneInsertAndOneProgressCallWithoutLookups() throws Exception {
+        batches.on = true;
+        List<String> codes = List.of(CODE, CODE + "1", CODE + "2");
+        codes.forEach(this::send);
+        assertThat(calls).isEmpty();
+
+        runBatch();
+
+        assertThat(calls).containsExactly("login", "DongBoHoSoMC", "CapNhatTienDoHoSoMC");
+        assertThat(requests.get(1).path("isUpdating").asText()).isEqualTo("False");
+        assertThat(requests.get(1).path("data").findValuesAsText("MaHoSo")).containsExactlyElementsOf(codes);
+        assertThat(requests.get(2).path("data").findValuesAsText("MaHoSo")).containsExactlyElementsOf(codes);
+        assertThat(batches.recorded).containsExactlyElementsOf(codes);
+        assertThat(batches.handedOver).isEmpty();
+    }
+
+    @Test
+    void aBatchCallThatFailsHandsEachDossierToThePerDossierSync() throws Exception {
+        batches.on = true;
+        AtomicInteger syncs = new AtomicInteger();
+        script = service -> "DongBoHoSoMC".equals(service) && syncs.incrementAndGet() == 1 ? 503 : null;
+        List<String> codes = List.of(CODE, CODE + "1");
+        codes.forEach(this::send);
+
+        runBatch();
+
+        assertThat(calls).containsExactly("login", "DongBoHoSoMC");
+        assertThat(batches.handedOver).containsExactlyElementsOf(codes);
+        assertThat(batches.recorded).isEmpty();
+        calls.clear();
+        handOver();
+        assertThat(calls).containsExactly("TraCuuHoSo", "DongBoHoSoMC", "CapNhatTienDoHoSoMC",
+                "TraCuuHoSo", "DongBoHoSoMC", "CapNhatTienDoHoSoMC");
+        assertThat(recorded).hasValue(2);
+        assertThat(deadLettered()).isEmpty();
+    }
+
+    @Test
+    void aDossierThePortalRejectsEndsInTheDeadLetterQueueWithItsReasonAndTheOthersOfItsBatchAreSynced() throws Exception {
+        batches.on = true;
+        String poison = CODE + "9";
+        invalid.add(poison);
+        List<String> codes = List.of(CODE, poison, CODE + "1");
+        codes.forEach(this::send);
+
+        runBatch();
+        assertThat(batches.handedOver).containsExactlyElementsOf(codes);
+        handOver();
+
+        assertThat(recorded).hasValue(2);
+        assertThat(deadLettered()).singleElement().satisfies(m -> {
+            assertThat(m.getHeader(MessageHeaders.DOSSIER_CODE)).isEqualTo(poison);
+            assertThat(m.getHeader(MessageHeaders.DEAD_LETTER_REASON, String.class)).contains("DongBoHoSoMC")
+                    .contains("error_code 1").contains(poison);
+        });
+    }
+
     private void send() {
-        camel.createProducerTemplate().sendBodyAndHeader("direct:sync-event", CODE, MessageHeaders.DOSSIER_CODE, CODE);
+        send(CODE);
+    }
+
+    private void send(String code) {
+        camel.createProducerTemplate().sendBodyAndHeader("direct:sync-event", code, MessageHeaders.DOSSIER_CODE, code);
+    }
+
+    private void runBatch() {
+        camel.createProducerTemplate().sendBody("direct:batch", null);
+    }
+
+    /** What the outbox does with the batch's hand-overs: one event each on the sync queue. */
+    private void handOver() {
+        batches.handedOver.forEach(code -> camel.createProducerTemplate().sendBodyAndHeaders("direct:sync-event", code,
+                Map.of(MessageHeaders.DOSSIER_CODE, code, MessageHeaders.EVENT_TYPE, DvcqgBatchSync.HANDED_OVER)));
     }
 
     /**
@@ -197,9 +283,15 @@ class StatusSyncToDvcqgRouteTest {
         JsonNode request = JSON.readTree(exchange.getMessage().getBody(byte[].class));
         String service = request.has("username") ? "login" : request.path("service").asText();
         calls.add(service);
+        requests.add(request);
         assertThat(exchange.getMessage().getHeader("dstcode")).isEqualTo("H15-LGSP");
         assertThat(exchange.getMessage().getHeaders().keySet()).noneMatch(h -> h.startsWith("hub") || h.startsWith("JMS"));
         Object answer = script.apply(service);
+        List<String> rejected = "DongBoHoSoMC".equals(service) ? request.path("data").findValuesAsText("MaHoSo").stream()
+                .filter(invalid::contains).toList() : List.of();
+        if (answer == null && !rejected.isEmpty()) {
+            answer = Map.of("error_code", 1, "message", "Dữ liệu hồ sơ không hợp lệ: " + rejected.get(0));
+        }
         if (answer instanceof Integer status) {
             throw new HttpOperationFailedException(exchange.getProperty(Exchange.INTERCEPTED_ENDPOINT, String.class),
                     status, "status " + status, null, Map.of(), "{\"error_code\":99}");
@@ -229,13 +321,17 @@ class StatusSyncToDvcqgRouteTest {
             exchange.setProperty(DvcqgSync.PORTAL_HAS_IT, exchange.getMessage().getBody() != null);
             exchange.setProperty(DvcqgSync.PUSH_DOSSIER, true);
             exchange.setProperty(DvcqgSync.STEPS_TO_SEND, 1);
-            exchange.getMessage().setBody(JSON.createObjectNode().put("MaHoSo", CODE));
+            exchange.getMessage().setBody(JSON.createObjectNode().put("MaHoSo", code(exchange)));
         }
 
         public ArrayNode progress(Exchange exchange) {
             ArrayNode steps = JSON.createArrayNode();
-            steps.addObject().put("MaHoSo", CODE).put("TrangThai", 2);
+            steps.addObject().put("MaHoSo", code(exchange)).put("TrangThai", 2);
             return steps;
+        }
+
+        private static String code(Exchange exchange) {
+            return exchange.getProperty(MessageHeaders.DOSSIER_CODE, String.class);
         }
 
         public void progressFailed(Exchange exchange) throws Exception {
@@ -244,6 +340,78 @@ class StatusSyncToDvcqgRouteTest {
 
         public void recordSynced(Exchange exchange) {
             recorded.incrementAndGet();
+        }
+    }
+
+    /**
+     * Stand-in for {@link DvcqgBatchSync}: queues the events it is given while {@link #on}; a batch takes every queued
+     * dossier as new (one step each) and lists what it recorded and what it handed to the per-dossier sync.
+     */
+    public static class BatchDecisions {
+        volatile boolean on;
+        private final List<String> waiting = new CopyOnWriteArrayList<>();
+        private final List<String> claimed = new CopyOnWriteArrayList<>();
+        private final Set<String> failed = ConcurrentHashMap.newKeySet();
+        final List<String> recorded = new CopyOnWriteArrayList<>();
+        final List<String> handedOver = new CopyOnWriteArrayList<>();
+
+        void reset() {
+            on = false;
+            List.of(waiting, claimed, recorded, handedOver).forEach(List::clear);
+            failed.clear();
+        }
+
+        public boolean queue(Exchange exchange) {
+            Message m = exchange.getMessage();
+            if (!on || DvcqgBatchSync.HANDED_OVER.equals(m.getHeader(MessageHeaders.EVENT_TYPE))) {
+                return false;
+            }
+            return waiting.add(m.getHeader(MessageHeaders.DOSSIER_CODE, String.class));
+        }
+
+        public void release(Exchange exchange) {
+        }
+
+        public void claim(Exchange exchange) {
+            claimed.addAll(waiting);
+            waiting.clear();
+            exchange.setProperty(DvcqgBatchSync.INSERTS, claimed.size());
+            exchange.setProperty(DvcqgBatchSync.UPDATES, 0);
+        }
+
+        public ArrayNode inserts(Exchange exchange) {
+            ArrayNode data = JSON.createArrayNode();
+            claimed.forEach(code -> data.addObject().put("MaHoSo", code));
+            return data;
+        }
+
+        public ArrayNode updates(Exchange exchange) {
+            return JSON.createArrayNode();
+        }
+
+        public void insertsFailed(Exchange exchange) {
+            failed.addAll(claimed);
+        }
+
+        public void updatesFailed(Exchange exchange) {
+        }
+
+        public ArrayNode progress(Exchange exchange) {
+            ArrayNode steps = JSON.createArrayNode();
+            claimed.stream().filter(c -> !failed.contains(c)).forEach(c -> steps.addObject().put("MaHoSo", c)
+                    .put("TrangThai", 1));
+            return steps;
+        }
+
+        public void progressFailed(Exchange exchange) {
+            failed.addAll(claimed);
+        }
+
+        public int record(Exchange exchange) {
+            claimed.forEach(code -> (failed.contains(code) ? handedOver : recorded).add(code));
+            int n = claimed.size();
+            claimed.clear();
+            return n;
         }
     }
 }

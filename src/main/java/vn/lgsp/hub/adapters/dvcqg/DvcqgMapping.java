@@ -81,10 +81,18 @@ public class DvcqgMapping {
         return result.isObject() ? result : null;
     }
 
-    /** DongBoHoSoMC's parameters: inserts ({@code updating} false) or replaces one whole dossier. */
-    public ObjectNode syncDossiersParams(JsonNode dossier, boolean updating) {
+    /**
+     * DongBoHoSoMC's parameters: inserts ({@code updating} false) or replaces whole dossiers, one (an object) or
+     * several (an array, one call for a batch).
+     */
+    public ObjectNode syncDossiersParams(JsonNode dossiers, boolean updating) {
         ObjectNode params = mapper.createObjectNode().put("isUpdating", updating ? "True" : "False");
-        params.putArray("data").add(dossier);
+        ArrayNode data = params.putArray("data");
+        if (dossiers.isArray()) {
+            data.addAll((ArrayNode) dossiers);
+        } else {
+            data.add(dossiers);
+        }
         return params;
     }
 

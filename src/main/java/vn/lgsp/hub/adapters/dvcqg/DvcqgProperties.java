@@ -18,8 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout        TCP connect timeout
  * @param responseTimeout       time allowed for a whole answer
  * @param consumers             parallel consumers of the sync queue (different dossiers in parallel)
- * @param maxRequestsPerSecond  sync exchanges started per second at most (each makes one lookup and at most two
- *                              writes), so a backlog drains without hammering the portal
+ * @param maxRequestsPerSecond  calls to the portal per second at most, per node (route {@code dvcqg-call}), so a
+ *                              backlog drains without hammering the portal
+ * @param batchSize             dossiers synced together in one DongBoHoSoMC / CapNhatTienDoHoSoMC call at most
+ *                              (route {@code dvcqg-sync-batch}); 0 syncs every event on its own, as the
+ *                              per-dossier sync does
+ * @param batchInterval         how often each node looks for dossiers waiting for a batch (at once again after a
+ *                              full batch)
  * @param sessionExpiredCodes   {@code error_code} values meaning "log in again"
  * @param retryableCodes        {@code error_code} values meaning "portal trouble, try later"; every other non-zero
  *                              code means the portal rejects the data, which retrying cannot fix
@@ -38,6 +43,8 @@ public record DvcqgProperties(
         Duration responseTimeout,
         int consumers,
         int maxRequestsPerSecond,
+        int batchSize,
+        Duration batchInterval,
         List<Integer> sessionExpiredCodes,
         List<Integer> retryableCodes,
         Reconcile reconcile) {
@@ -45,6 +52,7 @@ public record DvcqgProperties(
     public DvcqgProperties {
         sessionExpiredCodes = sessionExpiredCodes == null ? List.of() : List.copyOf(sessionExpiredCodes);
         retryableCodes = retryableCodes == null ? List.of() : List.copyOf(retryableCodes);
+        batchInterval = batchInterval == null ? Duration.ofMillis(200) : batchInterval;
     }
 
     /**

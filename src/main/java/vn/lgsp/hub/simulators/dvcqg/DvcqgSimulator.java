@@ -38,10 +38,13 @@ import vn.lgsp.hub.simulators.support.SimulatorController;
  * Login with {@code dstcode} and credentials gives a session that expires after a configurable time or number of
  * calls (answered with {@code error_code} {@value #SESSION_EXPIRED}); {@code TraCuuHoSo} answers what it holds;
  * {@code DongBoHoSoMC} stores whole dossiers (insert, or replace when {@code isUpdating} is "True");
- * {@code CapNhatTienDoHoSoMC} appends progress steps, duplicates included, as an append-only portal would. Invalid
- * data, and dossiers flagged poison through {@code PUT poison/{MaHoSo}}, are answered {@code error_code}
- * {@value #INVALID_DATA}. {@code received} lists the progress steps by identity with their arrival counts;
- * {@code dossiers} lists what it holds per dossier, in arrival order.
+ * {@code CapNhatTienDoHoSoMC} appends progress steps, duplicates included, as an append-only portal would. Both
+ * writes take several items in {@code data:[…]} (several dossiers, and the steps of several dossiers) and answer per
+ * item in {@code result:[{MaHoSo, error_code, message}]}; a call is stored whole or not at all: one invalid item,
+ * or more items than the limit ({@code PUT limits/max-items/{n}}), rejects the call. Invalid data, and dossiers
+ * flagged poison through {@code PUT poison/{MaHoSo}}, are answered {@code error_code} {@value #INVALID_DATA}.
+ * {@code received} lists the progress steps by identity with their arrival counts; {@code dossiers} lists what it
+ * holds per dossier, in arrival order; {@code calls} counts the calls and their items per service.
  */
 @RestController
 @RequestMapping("/sim/dvcqg")
@@ -113,6 +116,9 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     private final Set<String> poison = ConcurrentHashMap.newKeySet();
     private final AtomicLong logins = new AtomicLong();
     private final AtomicInteger answersToLose = new AtomicInteger();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> items = new ConcurrentHashMap<>();
+    private volatile int maxItems;
     private volatile SessionPolicy sessionPolicy = new SessionPolicy(1800L, 0);
 
     public DvcqgSimulator(DvcqgProperties config, ObjectMapper mapper) {
@@ -151,6 +157,8 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
             return ResponseEntity.ok(answer(SESSION_EXPIRED, "Phiên làm việc đã hết hạn"));
         }
         String service = request.path("service").asText("");
+        calls.computeIfAbsent(service, k -> new AtomicLong()).incrementAndGet();
+        items.computeIfAbsent(service, k -> new AtomicLong()).addAndGet(Math.max(1, request.path("data").size()));
         ObjectNode answer = switch (service) {
             case "TraCuuHoSo" -> lookup(request.path("MaHoSo").asText(""));
             case "DongBoHoSoMC" -> syncDossiers("True".equals(request.path("isUpdating").asText()), request.path("data"));
@@ -198,19 +206,25 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     }
 
     private ObjectNode syncDossiers(boolean updating, JsonNode data) {
-        if (!data.isArray() || data.isEmpty()) {
-            return answer(INVALID_DATA, "Thiếu data");
+        ObjectNode refused = tooFew(data);
+        if (refused != null) {
+            return refused;
         }
+        PerItem perItem = new PerItem();
         for (JsonNode dossier : data) {
             String invalid = invalidDossier(dossier);
-            if (invalid != null) {
-                return answer(INVALID_DATA, "Dữ liệu hồ sơ không hợp lệ: " + invalid);
-            }
             Held h = held.get(dossier.path("MaHoSo").asText());
             boolean exists = h != null && h.dossier() != null;
-            if (exists != updating) {
-                return answer(STATE_CONFLICT, exists ? "Hồ sơ đã tồn tại" : "Hồ sơ chưa tồn tại");
+            if (invalid != null) {
+                perItem.add(dossier, INVALID_DATA, "Dữ liệu hồ sơ không hợp lệ: " + invalid);
+            } else if (exists != updating) {
+                perItem.add(dossier, STATE_CONFLICT, exists ? "Hồ sơ đã tồn tại" : "Hồ sơ chưa tồn tại");
+            } else {
+                perItem.add(dossier, OK, "Hợp lệ");
             }
+        }
+        if (perItem.firstError != null) {
+            return perItem.outcome();
         }
         for (JsonNode dossier : data) {
             Held h = held.computeIfAbsent(dossier.path("MaHoSo").asText(), c -> new Held());
@@ -224,7 +238,41 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
                 h.dossierArrivals.add(dossier);
             }
         }
-        return answer(OK, "Đồng bộ thành công");
+        return perItem.outcome();
+    }
+
+    /** A call without items, or with more than the limit: refused whole. */
+    private ObjectNode tooFew(JsonNode data) {
+        if (!data.isArray() || data.isEmpty()) {
+            return answer(INVALID_DATA, "Thiếu data");
+        }
+        int limit = maxItems;
+        if (limit > 0 && data.size() > limit) {
+            return answer(INVALID_DATA, "Vượt quá số lượng cho phép trong một lần gọi: " + data.size() + " > " + limit);
+        }
+        return null;
+    }
+
+    /** The answer of a write, item by item: its first error (nothing stored) or success. */
+    private final class PerItem {
+        private final ArrayNode result = mapper.createArrayNode();
+        private ObjectNode firstError;
+
+        void add(JsonNode item, int code, String message) {
+            ObjectNode outcome = result.addObject().put("MaHoSo", item.path("MaHoSo").asText())
+                    .put("error_code", code).put("message", message);
+            if (code != OK && firstError == null) {
+                firstError = outcome;
+            }
+        }
+
+        ObjectNode outcome() {
+            ObjectNode answer = firstError == null ? answer(OK, "Thành công")
+                    : answer(firstError.path("error_code").asInt(), firstError.path("message").asText()
+                    + (result.size() > 1 ? " (" + firstError.path("MaHoSo").asText() + "; không lưu mục nào)" : ""));
+            answer.set("result", result);
+            return answer;
+        }
     }
 
     private String invalidDossier(JsonNode d) {
@@ -249,19 +297,25 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     }
 
     private ObjectNode appendProgress(JsonNode data) {
-        if (!data.isArray() || data.isEmpty()) {
-            return answer(INVALID_DATA, "Thiếu data");
+        ObjectNode refused = tooFew(data);
+        if (refused != null) {
+            return refused;
         }
+        PerItem perItem = new PerItem();
         for (JsonNode step : data) {
             String code = step.path("MaHoSo").asText("");
             Held h = held.get(code);
             if (h == null || h.dossier() == null) {
-                return answer(STATE_CONFLICT, "Hồ sơ chưa được đồng bộ: " + code);
-            }
-            if (poison.contains(code) || !DATE.matcher(step.path("ThoiDiemXuLy").asText("")).matches()
+                perItem.add(step, STATE_CONFLICT, "Hồ sơ chưa được đồng bộ: " + code);
+            } else if (poison.contains(code) || !DATE.matcher(step.path("ThoiDiemXuLy").asText("")).matches()
                     || step.path("TrangThai").asInt(0) < 1 || step.path("TrangThai").asInt(0) > 10) {
-                return answer(INVALID_DATA, "Dữ liệu tiến độ không hợp lệ");
+                perItem.add(step, INVALID_DATA, "Dữ liệu tiến độ không hợp lệ");
+            } else {
+                perItem.add(step, OK, "Hợp lệ");
             }
+        }
+        if (perItem.firstError != null) {
+            return perItem.outcome();
         }
         for (JsonNode step : data) {
             Held h = held.get(step.path("MaHoSo").asText());
@@ -270,7 +324,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
             }
             received.arrive(stepKey(step), step);
         }
-        return answer(OK, "Cập nhật tiến độ thành công");
+        return perItem.outcome();
     }
 
     /** The identity of a progress step: dossier, moment and status. */
@@ -345,9 +399,33 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         return ResponseEntity.noContent().build();
     }
 
+    /** Calls answered per service (login excluded) and the items they carried ({@code data}'s size, 1 for a lookup). */
+    @GetMapping("/calls")
+    public Map<String, Object> calls() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        calls.forEach((service, n) -> view.put(service, Map.of("calls", n.get(), "items",
+                items.getOrDefault(service, new AtomicLong()).get())));
+        return view;
+    }
+
+    /** At most this many items in one write's {@code data} (0: no limit), as a portal with a cap would. */
+    @PutMapping("/limits/max-items/{count}")
+    public ResponseEntity<Void> maxItems(@PathVariable int count) {
+        maxItems = Math.max(0, count);
+        return ResponseEntity.noContent().build();
+    }
+
+    public long calls(String service) {
+        AtomicLong n = calls.get(service);
+        return n == null ? 0 : n.get();
+    }
+
     @DeleteMapping("/dossiers")
     public ResponseEntity<Void> reset() {
         held.clear();
+        calls.clear();
+        items.clear();
+        maxItems = 0;
         poison.clear();
         sessions.clear();
         sessionPolicy = new SessionPolicy(1800L, 0);
