@@ -31,7 +31,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
  * Lookup latency through the hub (REST → cache/audit → Camel → CXF SOAP → simulator) against calling the
- * simulator's SOAP endpoint directly; the cache hit ratio under a skewed mix; the enrichment cost per dossier.
+ * simulator's SOAP endpoint directly, and the difference in ms (the lookup overhead); the cache hit ratio under a
+ * skewed mix; the enrichment step on the one-stop delivery, with applicants not cached (delivered unverified, the
+ * registry asked beside, the verified update following) and cached (delivered verified at once).
  * Not run by Surefire by default: {@code ./mvnw -o -q test -Dtest=RegistryLookupBenchmark}. Figures are printed
  * and written to target/registry-lookup-benchmark.txt. One client thread; the machine is shared, so compare the
  * ratio rather than the absolute values.
