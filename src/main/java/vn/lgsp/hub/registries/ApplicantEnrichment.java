@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Verification;
 import vn.lgsp.hub.delivery.MessageHeaders;
@@ -42,18 +43,21 @@ public class ApplicantEnrichment {
     private final VerifiedApplicants applicants;
     private final CanonicalJson json;
     private final GroupCommit commits;
+    private final TransactionTemplate tx;
     private final ProducerTemplate producer;
     private final String verificationQueue;
     private final Timer timer;
 
     public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified,
                                VerifiedApplicants applicants, CanonicalJson json, GroupCommit commits,
+                               TransactionTemplate tx,
                                ProducerTemplate producer, DossierRouter router, MeterRegistry meters) {
         this.verifier = verifier;
         this.unverified = unverified;
         this.applicants = applicants;
         this.json = json;
         this.commits = commits;
+        this.tx = tx;
         this.producer = producer;
         this.verificationQueue = "jms:queue:" + router.enrichmentQueue();
         this.timer = Timer.builder("hub.registry.enrichment")
@@ -76,17 +80,20 @@ public class ApplicantEnrichment {
             Dossier dossier = json.parse(exchange.getMessage().getBody(String.class), Dossier.class);
             Optional<ApplicantVerifier.Result> known = verifier.fromCache(dossier, RegistryLookups.Action.ENRICHMENT);
             ApplicantVerifier.Result result = known.orElseGet(() -> verifier.unverified(dossier, null));
-            commits.run(() -> {
-                verifier.record(result);
-                if (known.isPresent()) {
+            if (known.isPresent()) {
+                // One transaction of its own: keeping the applicant locks the dossier's row.
+                tx.executeWithoutResult(status -> {
+                    verifier.record(result);
                     applicants.save(dossier.dossierCode(), result.dossier().applicant());
-                } else {
+                });
+            } else {
+                // Inserts only: they share the group commits.
+                commits.run(() -> {
+                    verifier.record(result);
                     unverified.register(dossier.dossierCode(), result.registry(), ApplicantVerifier.NOT_CACHED);
-                }
-                return null;
-            });
-            if (known.isEmpty()) {
-                // Sent in this delivery's JMS transaction: the registry is asked once the delivery is committed.
+                    return null;
+                });
+                // The registry is asked on its own queue, by its own consumers, never on this thread.
                 String code = dossier.dossierCode();
                 producer.sendBodyAndHeaders(verificationQueue, code, Map.of(MessageHeaders.DOSSIER_CODE, code,
                         MessageHeaders.EVENT_TYPE, VERIFY_BESIDE, MessageHeaders.GROUP_ID, code));
@@ -110,13 +117,13 @@ public class ApplicantEnrichment {
         }
         Dossier dossier = json.parse(exchange.getMessage().getBody(String.class), Dossier.class);
         ApplicantVerifier.Result result = verifier.verify(dossier, RegistryLookups.Action.ENRICHMENT);
-        commits.run(() -> {
-            if (result.status() == Verification.Status.UNVERIFIED) {
+        if (result.status() == Verification.Status.UNVERIFIED) {
+            commits.run(() -> {
                 unverified.register(dossier.dossierCode(), result.registry(), result.failure());
-            } else {
-                applicants.save(dossier.dossierCode(), result.dossier().applicant());
-            }
-            return null;
-        });
+                return null;
+            });
+        } else {
+            applicants.save(dossier.dossierCode(), result.dossier().applicant());
+        }
     }
 }

@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Verification;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStore;
-import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
 import vn.lgsp.hub.sectors.DossierRouter;
@@ -46,14 +46,14 @@ public class UnverifiedDossiers {
     private final Outbox outbox;
     private final DossierTrail trail;
     private final VerifiedApplicants applicants;
-    private final GroupCommit commits;
+    private final TransactionTemplate tx;
     private final RegistryProperties.Reverification policy;
     private final String onestopQueue;
     private final DossierRouter router;
 
     public UnverifiedDossiers(JdbcClient jdbc, DossierStore store, ApplicantVerifier verifier, CanonicalJson json,
                               Outbox outbox, DossierTrail trail, VerifiedApplicants applicants,
-                              GroupCommit commits, RegistryProperties registries, HubProperties hub,
+                              TransactionTemplate tx, RegistryProperties registries, HubProperties hub,
                               DossierRouter router) {
         this.jdbc = jdbc;
         this.store = store;
@@ -62,7 +62,7 @@ public class UnverifiedDossiers {
         this.outbox = outbox;
         this.trail = trail;
         this.applicants = applicants;
-        this.commits = commits;
+        this.tx = tx;
         this.policy = registries.reverification();
         this.onestopQueue = hub.queues().onestopDelivery();
         this.router = router;
@@ -139,7 +139,8 @@ public class UnverifiedDossiers {
                     .params(limit(result.failure()), dossierCode).update();
             return false;
         }
-        Boolean queued = commits.run(() -> {
+        // Its own transaction, not a shared commit: it locks the dossier's row.
+        Boolean queued = tx.execute(status -> {
             int forgotten = jdbc.sql("DELETE FROM registry_unverified_dossier WHERE dossier_code = ?")
                     .param(dossierCode).update();
             if (forgotten == 0) {

@@ -1,11 +1,11 @@
 package vn.lgsp.hub.registries;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Applicant;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierStore;
-import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.platform.HubProperties;
 import vn.lgsp.hub.delivery.Outbox;
 
@@ -24,33 +24,29 @@ public class VerifiedApplicants {
 
     private final DossierStore store;
     private final CanonicalJson json;
-    private final GroupCommit commits;
+    private final TransactionTemplate tx;
     private final Outbox outbox;
     private final String dvcqgQueue;
 
-    public VerifiedApplicants(DossierStore store, CanonicalJson json, GroupCommit commits, Outbox outbox,
+    public VerifiedApplicants(DossierStore store, CanonicalJson json, TransactionTemplate tx, Outbox outbox,
                               HubProperties hub) {
         this.store = store;
         this.json = json;
-        this.commits = commits;
+        this.tx = tx;
         this.outbox = outbox;
         this.dvcqgQueue = hub.queues().dvcqgSync();
     }
 
-    /**
-     * Replaces the stored dossier's applicant; joins the caller's transaction when there is one, else shares a group
-     * commit (it locks this dossier's row only).
-     */
+    /** Replaces the stored dossier's applicant; joins the caller's transaction when there is one. */
     public void save(String dossierCode, Applicant verified) {
-        commits.run(() -> store.lock(dossierCode).map(stored -> {
+        tx.executeWithoutResult(status -> store.lock(dossierCode).ifPresent(stored -> {
             Dossier current = json.parse(stored.payload(), Dossier.class);
             if (verified.equals(current.applicant())) {
-                return false; // a redelivered enrichment: nothing new for anyone
+                return; // a redelivered enrichment: nothing new for anyone
             }
             Dossier updated = current.withApplicant(verified);
             store.updateStatus(dossierCode, stored.status(), stored.statusAt(), updated, json.write(updated));
             outbox.enqueue(dvcqgQueue, dossierCode, APPLICANT_VERIFIED, dossierCode);
-            return true;
         }));
     }
 }
