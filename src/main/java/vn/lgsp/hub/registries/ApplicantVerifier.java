@@ -33,6 +33,11 @@ public class ApplicantVerifier {
 
     /** The officer recorded in the audit log when the hub itself reads a registry. */
     public static final String HUB_OFFICER = "lgsp-hub";
+    /** Trail words: the outcome came from the registry's answer the hub still held. */
+    static final String FROM_CACHE = "from the hub's cache";
+    /** Trail words: the registry's answer was not at hand, so the dossier went on and the registry is asked beside. */
+    static final String NOT_CACHED = "not in the hub's cache";
+    static final String VERIFIED_BESIDE = "delivered unverified, verified beside the delivery";
 
     private final RegistryLookups lookups;
     private final DossierTrail trail;
@@ -42,53 +47,103 @@ public class ApplicantVerifier {
         this.trail = trail;
     }
 
-    /** The dossier with its applicant verified, and which registry answered how. */
-    public record Result(Dossier dossier, String registry, Verification.Status status, String failure) {
+    /**
+     * The dossier with its applicant verified, which registry answered how, whether the answer came from the hub's
+     * cache, and why the registry could not be asked (UNVERIFIED only).
+     */
+    public record Result(Dossier dossier, String registry, Verification.Status status, boolean cached,
+                         String failure) {
     }
 
+    /** Asks the registry unless the cache answers; writes the outcome to the trail. */
     public Result verify(Dossier dossier, RegistryLookups.Action action) {
-        Applicant applicant = dossier.applicant();
-        boolean business = applicant.type() == ApplicantType.BUSINESS;
-        String registry = business ? RegistryLookups.BUSINESS : RegistryLookups.POPULATION;
-        String source = lookups.sourceCode(registry);
-        AccessPurpose purpose = new AccessPurpose(dossier.sourceSystem(), HUB_OFFICER, dossier.dossierCode(),
-                (action == RegistryLookups.Action.ENRICHMENT ? "verify applicant at intake" : "re-verify applicant")
-                        + ", procedure " + dossier.procedureCode());
-        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
-        Applicant verified;
+        Result result;
         try {
-            verified = business
-                    ? lookups.enterprise(applicant.enterpriseCode(), purpose, action)
-                            .map(e -> fromEnterprise(applicant, e, source, now)).orElse(null)
-                    : lookups.citizen(applicant.personalId(), purpose, action)
-                            .map(c -> fromCitizen(applicant, c, source, now)).orElse(null);
+            result = check(dossier, action, false).orElseThrow();
         } catch (HubException e) {
             if (e.code() != ErrorCode.REGISTRY_UNAVAILABLE) {
                 throw e;
             }
-            trail.record(dossier.dossierCode(), TrailKind.APPLICANT_UNVERIFIED, registry,
-                    source + " unavailable; delivered unverified, to be re-verified");
-            Applicant unverified = applicant.withVerification(
-                    new Verification(Verification.Status.UNVERIFIED, source, null, null, null));
-            return new Result(dossier.withApplicant(unverified), registry, Verification.Status.UNVERIFIED,
-                    e.getMessage());
+            result = unverified(dossier, e.getMessage());
         }
-        if (verified == null) {
-            trail.record(dossier.dossierCode(), TrailKind.APPLICANT_NOT_IN_REGISTRY, registry,
-                    source + " knows no such " + (business ? "enterprise" : "citizen") + "; delivered as submitted");
-            Applicant notFound = applicant.withVerification(
-                    new Verification(Verification.Status.NOT_FOUND, source, now, null, null));
-            return new Result(dossier.withApplicant(notFound), registry, Verification.Status.NOT_FOUND, null);
+        record(result);
+        return result;
+    }
+
+    /**
+     * The outcome from the registry's answer still in the hub's cache, without asking the registry; empty when
+     * the cache has none. Writes nothing to the trail: the caller {@link #record}s it with its own writes.
+     */
+    public Optional<Result> fromCache(Dossier dossier, RegistryLookups.Action action) {
+        return check(dossier, action, true);
+    }
+
+    /** The dossier marked UNVERIFIED by the registry of its applicant: failure is why, or null (not asked yet). */
+    public Result unverified(Dossier dossier, String failure) {
+        Applicant applicant = dossier.applicant();
+        String registry = registryOf(applicant);
+        Applicant marked = applicant.withVerification(
+                new Verification(Verification.Status.UNVERIFIED, lookups.sourceCode(registry), null, null, null));
+        return new Result(dossier.withApplicant(marked), registry, Verification.Status.UNVERIFIED, false, failure);
+    }
+
+    /** Writes the outcome to the dossier's trail, by field name only, never by value. */
+    public void record(Result result) {
+        String code = result.dossier().dossierCode();
+        Verification v = result.dossier().applicant().verification();
+        String fromCache = result.cached() ? "; " + FROM_CACHE : "";
+        switch (result.status()) {
+            case UNVERIFIED -> trail.record(code, TrailKind.APPLICANT_UNVERIFIED, result.registry(),
+                    result.failure() != null
+                            ? v.source() + " unavailable; delivered unverified, to be re-verified"
+                            : v.source() + " " + NOT_CACHED + "; " + VERIFIED_BESIDE);
+            case NOT_FOUND -> trail.record(code, TrailKind.APPLICANT_NOT_IN_REGISTRY, result.registry(),
+                    v.source() + " knows no such "
+                            + (result.registry().equals(RegistryLookups.BUSINESS) ? "enterprise" : "citizen")
+                            + "; delivered as submitted" + fromCache);
+            case VERIFIED -> {
+                trail.record(code, TrailKind.APPLICANT_VERIFIED, result.registry(),
+                        "verified against " + v.source() + ": " + String.join(", ", v.verifiedFields()) + fromCache);
+                if (!v.discrepancies().isEmpty()) {
+                    trail.record(code, TrailKind.APPLICANT_DISCREPANCY, result.registry(),
+                            String.join(", ", v.discrepancies().stream().map(Discrepancy::field).toList())
+                                    + " differ from " + v.source() + "; the registry's values were delivered");
+                }
+            }
         }
-        Verification v = verified.verification();
-        trail.record(dossier.dossierCode(), TrailKind.APPLICANT_VERIFIED, registry,
-                "verified against " + source + ": " + String.join(", ", v.verifiedFields()));
-        if (!v.discrepancies().isEmpty()) {
-            trail.record(dossier.dossierCode(), TrailKind.APPLICANT_DISCREPANCY, registry,
-                    String.join(", ", v.discrepancies().stream().map(Discrepancy::field).toList())
-                            + " differ from " + source + "; the registry's values were delivered");
+    }
+
+    /** The outcome of the registry's answer (asked, or cached); empty when cacheOnly and the cache has none. */
+    private Optional<Result> check(Dossier dossier, RegistryLookups.Action action, boolean cacheOnly) {
+        Applicant applicant = dossier.applicant();
+        String registry = registryOf(applicant);
+        String source = lookups.sourceCode(registry);
+        AccessPurpose purpose = new AccessPurpose(dossier.sourceSystem(), HUB_OFFICER, dossier.dossierCode(),
+                (action == RegistryLookups.Action.REENRICHMENT ? "re-verify applicant" : "verify applicant at intake")
+                        + ", procedure " + dossier.procedureCode());
+        OffsetDateTime now = OffsetDateTime.now(DossierTrail.ZONE);
+        Optional<Optional<Applicant>> answer;
+        if (RegistryLookups.BUSINESS.equals(registry)) {
+            String subject = applicant.enterpriseCode();
+            answer = (cacheOnly ? lookups.cachedEnterprise(subject, purpose, action)
+                    : Optional.of(lookups.enterprise(subject, purpose, action)))
+                    .map(found -> found.map(e -> fromEnterprise(applicant, e, source, now)));
+        } else {
+            String subject = applicant.personalId();
+            answer = (cacheOnly ? lookups.cachedCitizen(subject, purpose, action)
+                    : Optional.of(lookups.citizen(subject, purpose, action)))
+                    .map(found -> found.map(c -> fromCitizen(applicant, c, source, now)));
         }
-        return new Result(dossier.withApplicant(verified), registry, Verification.Status.VERIFIED, null);
+        return answer.map(verified -> verified
+                .map(v -> new Result(dossier.withApplicant(v), registry, Verification.Status.VERIFIED, cacheOnly,
+                        null))
+                .orElseGet(() -> new Result(dossier.withApplicant(applicant.withVerification(
+                        new Verification(Verification.Status.NOT_FOUND, source, now, null, null))),
+                        registry, Verification.Status.NOT_FOUND, cacheOnly, null)));
+    }
+
+    private static String registryOf(Applicant applicant) {
+        return applicant.type() == ApplicantType.BUSINESS ? RegistryLookups.BUSINESS : RegistryLookups.POPULATION;
     }
 
     public static Applicant fromCitizen(Applicant a, Citizen c, String source, OffsetDateTime at) {

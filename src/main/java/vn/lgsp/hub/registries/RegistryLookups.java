@@ -22,7 +22,8 @@ import vn.lgsp.hub.platform.Masking;
 /**
  * Every read of a national registry goes through here: served from a short-lived cache when the same subject was
  * just looked up, else asked of the registry; and in every case written to the audit log with its purpose and
- * result (FOUND, NOT_FOUND, UNAVAILABLE), cache hits included.
+ * result (FOUND, NOT_FOUND, UNAVAILABLE), cache hits included ("FOUND (cache)", "NOT_FOUND (cache)"). The cache
+ * keeps the registry's answer, found or not, for its TTL: that is how long the hub takes a verification as valid.
  */
 @Service
 public class RegistryLookups {
@@ -43,8 +44,9 @@ public class RegistryLookups {
     private final BusinessRegistry business;
     private final RegistryAudit audit;
     private final MeterRegistry meters;
-    private final TtlCache<String, Citizen> citizens;
-    private final TtlCache<String, Enterprise> enterprises;
+    /** The registry's last answer by subject: a record, or none (the registry knows no such subject). */
+    private final TtlCache<String, Optional<Citizen>> citizens;
+    private final TtlCache<String, Optional<Enterprise>> enterprises;
     /** The counters by registry, result and cache, found once: looking a meter up by its tags costs each call. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -66,6 +68,20 @@ public class RegistryLookups {
     /** @throws HubException REGISTRY_UNAVAILABLE when the business registry cannot answer */
     public Optional<Enterprise> enterprise(String enterpriseCode, AccessPurpose purpose, Action action) {
         return lookup(BUSINESS, enterpriseCode, purpose, action, enterprises, () -> business.find(enterpriseCode));
+    }
+
+    /**
+     * The population registry's answer if the cache holds one, without asking the registry (empty: not cached); a
+     * cached answer is audited like any lookup.
+     */
+    public Optional<Optional<Citizen>> cachedCitizen(String personalId, AccessPurpose purpose, Action action) {
+        return fromCache(POPULATION, personalId, purpose, action, citizens);
+    }
+
+    /** As {@link #cachedCitizen}, of the business registry. */
+    public Optional<Optional<Enterprise>> cachedEnterprise(String enterpriseCode, AccessPurpose purpose,
+                                                           Action action) {
+        return fromCache(BUSINESS, enterpriseCode, purpose, action, enterprises);
     }
 
     /** The registry's code in DVCQG (MaCSDL). */
@@ -92,12 +108,10 @@ public class RegistryLookups {
     }
 
     private <T> Optional<T> lookup(String registry, String subject, AccessPurpose purpose, Action action,
-                                   TtlCache<String, T> cache, Supplier<Optional<T>> ask) {
-        Optional<T> cached = cache.get(subject);
+                                   TtlCache<String, Optional<T>> cache, Supplier<Optional<T>> ask) {
+        Optional<Optional<T>> cached = fromCache(registry, subject, purpose, action, cache);
         if (cached.isPresent()) {
-            count(registry, "FOUND", true);
-            audit.append(registry, action.name(), subject, purpose, "FOUND (cache)");
-            return cached;
+            return cached.get();
         }
         Optional<T> answer;
         try {
@@ -109,11 +123,22 @@ public class RegistryLookups {
                     purpose.dossierCode(), unavailable.getMessage());
             throw unavailable;
         }
-        answer.ifPresent(found -> cache.put(subject, found));
+        cache.put(subject, answer);
         String result = answer.isPresent() ? "FOUND" : "NOT_FOUND";
         count(registry, result, false);
         audit.append(registry, action.name(), subject, purpose, result);
         return answer;
+    }
+
+    private <T> Optional<Optional<T>> fromCache(String registry, String subject, AccessPurpose purpose,
+                                                Action action, TtlCache<String, Optional<T>> cache) {
+        Optional<Optional<T>> cached = cache.get(subject);
+        cached.ifPresent(answer -> {
+            String result = answer.isPresent() ? "FOUND" : "NOT_FOUND";
+            count(registry, result, true);
+            audit.append(registry, action.name(), subject, purpose, result + " (cache)");
+        });
+        return cached;
     }
 
     private void count(String registry, String result, boolean cached) {

@@ -3,9 +3,9 @@ package vn.lgsp.hub.registries;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,11 +20,13 @@ import vn.lgsp.hub.trail.DossierTrail;
 import vn.lgsp.hub.trail.TrailKind;
 
 /**
- * Dossiers delivered unverified because a registry was down, kept in the database until verified. The sweep
- * (route registry-reverification-sweep) retries each with growing backoff; once the registry answers, the
- * verified dossier is queued through the outbox as a {@value #DOSSIER_ENRICHED} update to the one-stop system (when
- * the hub delivered the dossier there) and as a DVCQG sync event, in the same transaction that forgets the entry. A node claims an entry by moving its next attempt, so several
- * nodes never retry the same dossier at once.
+ * Dossiers delivered unverified, kept in the database until verified: the hub's cache had no answer for the
+ * applicant (the registry is then asked beside the delivery, {@link #verifyBeside}), or the registry was down. The
+ * sweep (route registry-reverification-sweep) retries what is still here with growing backoff; once the registry
+ * answers, the verified applicant is kept with its DVCQG sync event and, when the hub delivered the dossier to the
+ * one-stop system and the registry verified it, a {@value #DOSSIER_ENRICHED} update is queued through the outbox,
+ * in the same transaction that forgets the entry. A node claims an entry by moving its next attempt, so several
+ * consumers and nodes never verify the same dossier at once.
  */
 @Component("unverifiedDossiers")
 public class UnverifiedDossiers {
@@ -66,17 +68,29 @@ public class UnverifiedDossiers {
         this.router = router;
     }
 
-    /** Remembers a dossier for re-verification; registering it again (a redelivered message) changes nothing. */
+    /**
+     * Remembers a dossier for verification; registering it again (a redelivered message) changes nothing. One
+     * statement that cannot fail on a repeat, so it can share a transaction with other work (a group commit).
+     */
     public void register(String dossierCode, String registry, String reason) {
         OffsetDateTime now = now();
-        try {
-            jdbc.sql("INSERT INTO registry_unverified_dossier (dossier_code, registry, registered_at, attempts, "
-                            + "next_attempt_at, last_error) VALUES (?, ?, ?, 0, ?, ?)")
-                    .params(dossierCode, registry, now, now.plus(policy.initialBackoff()), limit(reason))
-                    .update();
-        } catch (DuplicateKeyException alreadyRegistered) {
-            // one entry per dossier is enough
-        }
+        jdbc.sql("INSERT INTO registry_unverified_dossier (dossier_code, registry, registered_at, attempts, "
+                        + "next_attempt_at, last_error) SELECT ?, ?, ?, 0, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM registry_unverified_dossier WHERE dossier_code = ?)")
+                .params(dossierCode, registry, now, now.plus(policy.initialBackoff()), limit(reason), dossierCode)
+                .update();
+    }
+
+    /**
+     * Verifies a dossier delivered unverified, now (route applicant-enrichment-from-registries, beside the
+     * delivery); returns whether it was verified and its update queued. Nothing to do when it is no longer waiting
+     * (the sweep was first, or a repeated message); a registry still unable to answer leaves it to the sweep.
+     */
+    public boolean verifyBeside(String dossierCode) {
+        Optional<Integer> attempts = jdbc.sql("SELECT attempts FROM registry_unverified_dossier WHERE dossier_code = ?")
+                .param(dossierCode).query(Integer.class).optional();
+        return attempts.isPresent() && claim(new Due(dossierCode, attempts.get()), now())
+                && retry(dossierCode, RegistryLookups.Action.ENRICHMENT);
     }
 
     /** Dossiers still waiting for verification. */
@@ -98,7 +112,7 @@ public class UnverifiedDossiers {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getInt(2))).list();
         int updated = 0;
         for (Due d : due) {
-            if (claim(d, now) && retry(d.dossierCode())) {
+            if (claim(d, now) && retry(d.dossierCode(), RegistryLookups.Action.REENRICHMENT)) {
                 updated++;
             }
         }
@@ -112,19 +126,20 @@ public class UnverifiedDossiers {
                 .update() == 1;
     }
 
-    private boolean retry(String dossierCode) {
+    private boolean retry(String dossierCode, RegistryLookups.Action action) {
         var stored = store.find(dossierCode);
         if (stored.isEmpty()) {
             jdbc.sql("DELETE FROM registry_unverified_dossier WHERE dossier_code = ?").param(dossierCode).update();
             return false;
         }
         Dossier dossier = json.parse(stored.get().payload(), Dossier.class);
-        ApplicantVerifier.Result result = verifier.verify(dossier, RegistryLookups.Action.REENRICHMENT);
+        ApplicantVerifier.Result result = verifier.verify(dossier, action);
         if (result.status() == Verification.Status.UNVERIFIED) {
             jdbc.sql("UPDATE registry_unverified_dossier SET last_error = ? WHERE dossier_code = ?")
                     .params(limit(result.failure()), dossierCode).update();
             return false;
         }
+        // Its own transaction, not a shared commit: it locks the dossier's row.
         Boolean queued = tx.execute(status -> {
             int forgotten = jdbc.sql("DELETE FROM registry_unverified_dossier WHERE dossier_code = ?")
                     .param(dossierCode).update();
@@ -132,18 +147,21 @@ public class UnverifiedDossiers {
                 return false; // another node finished it
             }
             applicants.save(dossierCode, result.dossier().applicant()); // and its DVCQG sync event
-            boolean toOnestop = router.goesToOnestop(stored.get().sourceSystem());
+            // The one-stop system holds the dossier as submitted: it gets an update when the registry completed it.
+            boolean toOnestop = result.status() == Verification.Status.VERIFIED
+                    && router.goesToOnestop(stored.get().sourceSystem());
             if (toOnestop) {
                 outbox.enqueue(onestopQueue, dossierCode, DOSSIER_ENRICHED, json.write(result.dossier()));
             }
             trail.record(dossierCode, TrailKind.APPLICANT_REENRICHED, result.registry(),
                     "applicant " + result.status().name().toLowerCase().replace('_', ' ')
-                            + " after the registry recovered; update queued for "
-                            + (toOnestop ? "onestop and dvcqg" : "dvcqg"));
+                            + (action == RegistryLookups.Action.REENRICHMENT ? " after the registry recovered"
+                                    : " beside the delivery")
+                            + "; update queued for " + (toOnestop ? "onestop and dvcqg" : "dvcqg"));
             return true;
         });
-        if (Boolean.TRUE.equals(queued)) {
-            log.info("Dossier {} re-verified against {}; update queued", dossierCode, result.registry());
+        if (Boolean.TRUE.equals(queued) && action == RegistryLookups.Action.REENRICHMENT) {
+            log.info("Dossier {} verified against {}; update queued", dossierCode, result.registry());
         }
         return Boolean.TRUE.equals(queued);
     }

@@ -31,7 +31,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
  * Lookup latency through the hub (REST → cache/audit → Camel → CXF SOAP → simulator) against calling the
- * simulator's SOAP endpoint directly; the cache hit ratio under a skewed mix; the enrichment cost per dossier.
+ * simulator's SOAP endpoint directly, and the difference in ms (the lookup overhead); the cache hit ratio under a
+ * skewed mix; the enrichment step on the one-stop delivery, with applicants not cached (delivered unverified, the
+ * registry asked beside, the verified update following) and cached (delivered verified at once).
  * Not run by Surefire by default: {@code ./mvnw -o -q test -Dtest=RegistryLookupBenchmark}. Figures are printed
  * and written to target/registry-lookup-benchmark.txt. One client thread; the machine is shared, so compare the
  * ratio rather than the absolute values.
@@ -85,6 +87,8 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
         line("  direct SOAP to simulator     p50 %6.2f ms  p99 %6.2f ms", p(direct, 50), p(direct, 99));
         line("  via hub, cache miss          p50 %6.2f ms  p99 %6.2f ms  overhead p50 x%.2f  p99 x%.2f",
                 p(hubMiss, 50), p(hubMiss, 99), p(hubMiss, 50) / p(direct, 50), p(hubMiss, 99) / p(direct, 99));
+        line("  lookup overhead of the hub   p50 %+6.2f ms (via hub, cache miss, minus direct)",
+                p(hubMiss, 50) - p(direct, 50));
         line("  via hub, cache hit           p50 %6.2f ms  p99 %6.2f ms", p(hubHit, 50), p(hubHit, 99));
 
         // A realistic mix: officers look up the same few applicants repeatedly while processing their dossiers.
@@ -100,30 +104,53 @@ class RegistryLookupBenchmark extends HubIntegrationTest {
         line("cache under a skewed mix (%d lookups over %d citizens, 80%% on 20%%, TTL %s): hit ratio %.1f%%",
                 mix, pool, "2m", 100.0 * hits / (hits + misses));
 
-        // Enrichment cost per dossier on intake (citizens not cached), from the step's own timer.
+        // Enrichment on the delivery path, from the step's own timer: first with citizens not cached (delivered
+        // unverified at once, the registry asked beside, the update following), then the same citizens again
+        // (delivered verified from the cache).
         lookups.clearCaches();
         Timer timer = meters.get("hub.registry.enrichment").timer();
-        long countBefore = timer.count();
-        double totalBefore = timer.totalTime(TimeUnit.MILLISECONDS);
         int dossiers = 100;
-        List<String> codes = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < dossiers; i++) {
-            String id = people.get(i % people.size()).personalId();
-            var receipt = hub.postJson("/api/v1/dossiers", LAND_KEY, """
-                    {"procedureCode":"1.001193","agencyCode":"H15.50.05.13","sourceRef":"BENCH-%d-%d",
-                     "applicant":{"type":"CITIZEN","personalId":"%s"},"channel":"ONLINE"}
-                    """.formatted(start, i, id));
-            codes.add(receipt.json().get("dossierCode").asText());
+        long enriched = 0;
+        for (String pass : List.of("not cached", "cached")) {
+            long countBefore = timer.count();
+            double totalBefore = timer.totalTime(TimeUnit.MILLISECONDS);
+            List<String> codes = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < dossiers; i++) {
+                String id = people.get(i % people.size()).personalId();
+                var receipt = hub.postJson("/api/v1/dossiers", LAND_KEY, """
+                        {"procedureCode":"1.001193","agencyCode":"H15.50.05.13","sourceRef":"BENCH-%d-%d",
+                         "applicant":{"type":"CITIZEN","personalId":"%s"},"channel":"ONLINE"}
+                        """.formatted(start, i, id));
+                codes.add(receipt.json().get("dossierCode").asText());
+            }
+            eventually().until(() -> codes.stream().allMatch(c -> onestop.receivedLog().get(c) != null));
+            double delivered = (System.nanoTime() - start) / 1e9;
+            long steps = timer.count() - countBefore;
+            enriched += steps;
+            line("enrichment on delivery, applicants %s: %d dossiers delivered in %.1f s; enrichment step mean "
+                    + "%.3f ms per dossier", pass, dossiers, delivered,
+                    (timer.totalTime(TimeUnit.MILLISECONDS) - totalBefore) / steps);
+            if (pass.equals("not cached")) {
+                eventually().until(() -> codes.stream().allMatch(c -> onestop.receivedLog().get(c + ":enriched") != null));
+                line("  their verified updates (registry asked beside the delivery) all delivered %.1f s after the "
+                        + "first dossier was posted", (System.nanoTime() - start) / 1e9);
+            }
         }
-        eventually().until(() -> codes.stream().allMatch(c -> onestop.receivedLog().get(c) != null));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long enriched = timer.count() - countBefore;
-        line("enrichment on intake: %d dossiers delivered in %.1f s; enrichment step mean %.2f ms per dossier",
-                dossiers, seconds, (timer.totalTime(TimeUnit.MILLISECONDS) - totalBefore) / enriched);
+        line("enrichment step p50 %.3f ms, p99 %.3f ms over both passes (the step's timer)",
+                percentile(timer, 0.5), percentile(timer, 0.99));
 
         Files.writeString(Path.of("target", "registry-lookup-benchmark.txt"), report.toString());
-        assertThat(enriched).isGreaterThanOrEqualTo(dossiers);
+        assertThat(enriched).isGreaterThanOrEqualTo(2L * dossiers);
+    }
+
+    private static double percentile(Timer timer, double p) {
+        for (var v : timer.takeSnapshot().percentileValues()) {
+            if (v.percentile() == p) {
+                return v.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return Double.NaN;
     }
 
     /** 80% of picks among the first 20% of the pool. */

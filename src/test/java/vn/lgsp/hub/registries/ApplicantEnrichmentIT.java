@@ -3,6 +3,7 @@ package vn.lgsp.hub.registries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,9 @@ import vn.lgsp.hub.support.HubIntegrationTest;
 
 /**
  * A dossier that names its applicant only by personal ID or enterprise code reaches the one-stop system with the
- * registry's verified data; what the submitter got wrong is replaced, and the disagreement recorded.
+ * registry's verified data; what the submitter got wrong is replaced, and the disagreement recorded. The delivery
+ * never waits for a registry: an applicant whose answer the hub holds is delivered verified at once; any other is
+ * delivered unverified at once and completed by the update ({@code <code>:enriched}) that follows.
  */
 class ApplicantEnrichmentIT extends HubIntegrationTest {
 
@@ -44,7 +47,9 @@ class ApplicantEnrichmentIT extends HubIntegrationTest {
 
         String code = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(), null));
 
-        JsonNode applicant = delivered(code).get("applicant");
+        assertThat(delivered(code).get("applicant").get("verification").get("status").asText())
+                .isEqualTo("UNVERIFIED");
+        JsonNode applicant = delivered(code + ":enriched").get("applicant");
         assertThat(applicant.get("fullName").asText()).isEqualTo(person.fullName());
         assertThat(applicant.get("birthDate").asText()).isEqualTo(person.birthDate().toString());
         assertThat(applicant.get("address").asText()).isEqualTo(person.permanentAddress());
@@ -54,8 +59,10 @@ class ApplicantEnrichmentIT extends HubIntegrationTest {
         assertThat(verification.get("source").asText()).isEqualTo("CSDLQG_DAN_CU");
         assertThat(verification.get("verifiedFields").toString()).contains("fullName", "birthDate", "address");
         assertThat(verification.get("discrepancies")).isEmpty();
-        assertThat(trail(code)).contains("APPLICANT_VERIFIED").doesNotContain(person.fullName());
-        JsonNode stored = hub.get("/api/v1/dossiers/" + code, LAND_KEY).json().get("dossier").get("applicant");
+        assertThat(trail(code)).contains("APPLICANT_UNVERIFIED", "not in the hub's cache", "APPLICANT_VERIFIED",
+                "APPLICANT_REENRICHED", "applicant verified beside the delivery").doesNotContain(person.fullName());
+        eventually().until(() -> storedApplicant(code).path("verification").path("status").asText().equals("VERIFIED"));
+        JsonNode stored = storedApplicant(code);
         assertThat(stored.get("fullName").asText()).isEqualTo(person.fullName());
         assertThat(stored.get("verification").get("source").asText()).isEqualTo("CSDLQG_DAN_CU");
         assertThat(hub.get("/api/v1/admin/audit?dossierCode=" + code, ADMIN_KEY).body())
@@ -83,7 +90,7 @@ class ApplicantEnrichmentIT extends HubIntegrationTest {
 
         String code = submit(RegistryTestSupport.businessDossier(Dossiers.newRef("ENR"), company.code()));
 
-        JsonNode applicant = delivered(code).get("applicant");
+        JsonNode applicant = delivered(code + ":enriched").get("applicant");
         assertThat(applicant.get("fullName").asText()).isEqualTo(company.name());
         assertThat(applicant.get("enterpriseType").asText()).isEqualTo(company.typeName());
         assertThat(applicant.get("address").asText()).isEqualTo(company.headOffice());
@@ -99,7 +106,7 @@ class ApplicantEnrichmentIT extends HubIntegrationTest {
         String code = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(),
                 "Trần Văn Nhầm"));
 
-        JsonNode applicant = delivered(code).get("applicant");
+        JsonNode applicant = delivered(code + ":enriched").get("applicant");
         assertThat(applicant.get("fullName").asText()).isEqualTo(person.fullName());
         JsonNode discrepancy = applicant.get("verification").get("discrepancies").get(0);
         assertThat(discrepancy.get("field").asText()).isEqualTo("fullName");
@@ -111,12 +118,76 @@ class ApplicantEnrichmentIT extends HubIntegrationTest {
 
     @Test
     void applicantUnknownToTheRegistryIsDeliveredAsSubmittedAndSaidSo() {
-        String code = submit(Dossiers.citizen(Dossiers.newRef("ENR")));
+        String unknown = unknownPersonalId();
+        String first = submit(Dossiers.citizen(Dossiers.newRef("ENR")).replace("002190012345", unknown));
 
-        JsonNode applicant = delivered(code).get("applicant");
+        assertThat(delivered(first).get("applicant").get("verification").get("status").asText())
+                .isEqualTo("UNVERIFIED");
+        eventually().until(() -> trail(first).contains("applicant not found beside the delivery"));
+        // The one-stop system holds what was submitted: no update for it, the verification goes to DVCQG only.
+        assertThat(trail(first)).contains("APPLICANT_NOT_IN_REGISTRY", "update queued for dvcqg")
+                .doesNotContain("update queued for onestop");
+        assertThat(storedApplicant(first).get("verification").get("status").asText()).isEqualTo("NOT_FOUND");
+
+        // The registry's answer holds for the cache's lifetime: the next dossier of the same applicant says so at once.
+        String second = submit(Dossiers.citizen(Dossiers.newRef("ENR")).replace("002190012345", unknown));
+
+        JsonNode applicant = delivered(second).get("applicant");
         assertThat(applicant.get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
         assertThat(applicant.get("verification").get("status").asText()).isEqualTo("NOT_FOUND");
-        assertThat(trail(code)).contains("APPLICANT_NOT_IN_REGISTRY");
+        assertThat(trail(second)).contains("APPLICANT_NOT_IN_REGISTRY", "from the hub's cache")
+                .doesNotContain("APPLICANT_UNVERIFIED");
+        assertThat(hub.get("/api/v1/admin/audit?dossierCode=" + second, ADMIN_KEY).body())
+                .contains("NOT_FOUND (cache)");
+    }
+
+    @Test
+    void applicantJustVerifiedIsDeliveredVerifiedAtOnceFromTheCache() {
+        SyntheticCitizens.Person person = RegistryTestSupport.citizen(population.citizens(), 5);
+        String first = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(), null));
+        delivered(first + ":enriched");
+
+        String second = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(), null));
+
+        JsonNode applicant = delivered(second).get("applicant");
+        assertThat(applicant.get("fullName").asText()).isEqualTo(person.fullName());
+        assertThat(applicant.get("verification").get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(trail(second)).contains("APPLICANT_VERIFIED", "from the hub's cache")
+                .doesNotContain("APPLICANT_UNVERIFIED", "APPLICANT_REENRICHED");
+        assertThat(storedApplicant(second).get("fullName").asText()).isEqualTo(person.fullName());
+        assertThat(hub.get("/api/v1/admin/audit?dossierCode=" + second, ADMIN_KEY).body())
+                .contains("ENRICHMENT").contains("FOUND (cache)");
+        assertThat(onestop.receivedLog().get(second + ":enriched")).isNull();
+    }
+
+    @Test
+    void aSlowRegistryNeverHoldsTheDeliveryAndTheEnrichedUpdateFollows() {
+        SyntheticCitizens.Person person = RegistryTestSupport.citizen(population.citizens(), 6);
+        // Slower than the time the delivery is allowed below, faster than the registry call's timeout (5 s).
+        population.injectFaults(new Faults(null, null, 4_000L, null, null));
+
+        long start = System.nanoTime();
+        String code = submit(RegistryTestSupport.citizenDossier(Dossiers.newRef("ENR"), person.personalId(), null));
+
+        eventually().atMost(Duration.ofMillis(3_500)).until(() -> onestop.receivedLog().get(code) != null);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4_000));
+        assertThat(delivered(code).get("applicant").get("verification").get("status").asText())
+                .isEqualTo("UNVERIFIED");
+        population.clearFaults(); // the call under way keeps its delay; a retry after a timeout on a busy machine has none
+        JsonNode update = delivered(code + ":enriched").get("applicant");
+        assertThat(update.get("verification").get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(update.get("fullName").asText()).isEqualTo(person.fullName());
+        assertThat(onestop.receivedLog().get(code).arrivals()).isEqualTo(1);
+    }
+
+    /** A well-formed personal ID that no synthetic citizen has. */
+    private String unknownPersonalId() {
+        return new java.util.Random().ints(100_000, 1_000_000).mapToObj(n -> "002190" + n)
+                .filter(id -> population.citizens().find(id).isEmpty()).findFirst().orElseThrow();
+    }
+
+    private JsonNode storedApplicant(String code) {
+        return hub.get("/api/v1/dossiers/" + code, LAND_KEY).json().get("dossier").get("applicant");
     }
 
     private String submit(String dossier) {

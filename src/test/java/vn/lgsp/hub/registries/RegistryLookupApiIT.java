@@ -123,7 +123,8 @@ class RegistryLookupApiIT extends HubIntegrationTest {
         assertThat(citizen.json().get("code").asText()).isEqualTo("CITIZEN_NOT_FOUND");
         assertThat(enterprise.status()).isEqualTo(404);
         assertThat(enterprise.json().get("code").asText()).isEqualTo("ENTERPRISE_NOT_FOUND");
-        assertThat(audit("002190012345").get(0).get("result").asText()).isEqualTo("NOT_FOUND");
+        // The registry's "no such citizen" is cached like a found one (other tests' dossiers name this ID too).
+        assertThat(audit("002190012345").get(0).get("result").asText()).isIn("NOT_FOUND", "NOT_FOUND (cache)");
     }
 
     @Test
