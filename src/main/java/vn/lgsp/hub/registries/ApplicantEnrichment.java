@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.lgsp.hub.canonical.Dossier;
 import vn.lgsp.hub.canonical.Verification;
-import vn.lgsp.hub.delivery.DeliveryCommit;
 import vn.lgsp.hub.delivery.MessageHeaders;
 import vn.lgsp.hub.dossier.CanonicalJson;
 import vn.lgsp.hub.dossier.DossierIntake;
+import vn.lgsp.hub.platform.GroupCommit;
 import vn.lgsp.hub.sectors.DossierRouter;
 
 /**
@@ -42,14 +42,14 @@ public class ApplicantEnrichment {
     private final UnverifiedDossiers unverified;
     private final VerifiedApplicants applicants;
     private final CanonicalJson json;
-    private final DeliveryCommit commits;
+    private final GroupCommit commits;
     private final TransactionTemplate tx;
     private final ProducerTemplate producer;
     private final String verificationQueue;
     private final Timer timer;
 
     public ApplicantEnrichment(ApplicantVerifier verifier, UnverifiedDossiers unverified,
-                               VerifiedApplicants applicants, CanonicalJson json, DeliveryCommit commits,
+                               VerifiedApplicants applicants, CanonicalJson json, GroupCommit commits,
                                TransactionTemplate tx,
                                ProducerTemplate producer, DossierRouter router, MeterRegistry meters) {
         this.verifier = verifier;
@@ -87,7 +87,7 @@ public class ApplicantEnrichment {
                     applicants.save(dossier.dossierCode(), result.dossier().applicant());
                 });
             } else {
-                // Inserts only: they share the delivery consumers' group commits.
+                // Inserts only: they share the group commits.
                 commits.run(() -> {
                     verifier.record(result);
                     unverified.register(dossier.dossierCode(), result.registry(), ApplicantVerifier.NOT_CACHED);
