@@ -146,7 +146,7 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /** Units waiting for a committer (not those being committed). */
-    int waitingUnits() {
+    public int waitingUnits() {
         return committer.waiting();
     }
 
