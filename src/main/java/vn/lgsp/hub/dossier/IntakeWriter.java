@@ -47,41 +47,13 @@ class IntakeWriter implements GroupCommit.BatchWriter<IntakeSubmission, IntakeRe
 
     @Override
     public List<Outcome<IntakeReceipt>> write(List<IntakeSubmission> batch) {
-        Earlier earlier = new Earlier(batch);
-        @SuppressWarnings("unchecked")
-        Outcome<IntakeReceipt>[] outcomes = new Outcome[batch.size()];
-        int[] repeats = new int[batch.size()]; // the earlier submission of the batch each one repeats, or -1
-        Arrays.fill(repeats, -1);
-        boolean[] bySourceRef = new boolean[batch.size()];
-        List<Integer> fresh = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            IntakeSubmission submission = batch.get(i);
-            // In the order one submission at a time checks them: its key, stored or of this batch, then its source.
-            Integer byKey = earlier.storedKey(submission) == null ? earlier.batchKey(submission) : null;
-            Optional<Outcome<IntakeReceipt>> stored = byKey == null ? earlier.stored(submission) : Optional.empty();
-            Integer bySource = byKey == null && stored.isEmpty() ? earlier.batchSource(submission) : null;
-            if (byKey != null) {
-                repeats[i] = byKey;
-                outcomes[i] = submission.requestHash().equals(batch.get(byKey).requestHash()) ? null : keyReused();
-            } else if (stored.isPresent()) {
-                outcomes[i] = stored.get();
-            } else if (bySource != null) {
-                repeats[i] = bySource;
-                bySourceRef[i] = true;
-            } else if (submission.suppliedCode() != null && !earlier.takeCode(submission.suppliedCode())) {
-                outcomes[i] = Outcome.failed(new DuplicateKeyException("Dossier code " + submission.suppliedCode()
-                        + " is taken")); // DossierIntake answers it as it answers a failed insert
-            } else {
-                earlier.claim(submission, i);
-                fresh.add(i);
-            }
-        }
-        String[] codes = codes(batch, fresh);
-        List<DossierStore.NewDossier> dossiers = new ArrayList<>(fresh.size());
+        Answers answers = new Answers(batch);
+        String[] codes = codes(batch, answers.fresh);
+        List<DossierStore.NewDossier> dossiers = new ArrayList<>(answers.fresh.size());
         List<DossierStore.IdempotencyKey> keys = new ArrayList<>();
         List<DossierTrail.Note> notes = new ArrayList<>();
         List<Outbox.Draft> messages = new ArrayList<>();
-        for (int i : fresh) {
+        for (int i : answers.fresh) {
             IntakeSubmission submission = batch.get(i);
             String code = codes[i];
             String payload = submission.payload().json(code);
@@ -95,25 +67,16 @@ class IntakeWriter implements GroupCommit.BatchWriter<IntakeSubmission, IntakeRe
                     DossierIntake.DOSSIER_RECEIVED, payload)));
             submission.codeQueues().forEach(queue -> messages.add(Outbox.Draft.of(queue, code,
                     DossierIntake.DOSSIER_RECEIVED, code)));
-            outcomes[i] = Outcome.of(IntakeReceipt.accepted(code, false));
+            answers.outcomes[i] = Outcome.of(IntakeReceipt.accepted(code, false));
         }
         store.insertAll(dossiers);
         store.insertIdempotencyKeys(keys);
         List<Dossier> accepted = dossiers.stream().map(DossierStore.NewDossier::dossier).toList();
         followers.forEach(follower -> follower.received(accepted, notes, messages));
-        for (int i = 0; i < batch.size(); i++) {
-            if (repeats[i] >= 0 && outcomes[i] == null) {
-                String original = codes[repeats[i]];
-                if (bySourceRef[i]) {
-                    notes.add(duplicateBySource(original, batch.get(i)));
-                }
-                outcomes[i] = Outcome.of(IntakeReceipt.accepted(original, true));
-            }
-        }
-        notes.addAll(earlier.notes);
+        notes.addAll(answers.repeatsAnswered(codes)); // after the originals' own entries, as one at a time
         trail.recordAll(notes);
         outbox.enqueueAll(messages);
-        return List.of(outcomes);
+        return List.of(answers.outcomes);
     }
 
     /**
@@ -154,6 +117,72 @@ class IntakeWriter implements GroupCommit.BatchWriter<IntakeSubmission, IntakeRe
     private static DossierTrail.Note duplicateBySource(String original, IntakeSubmission submission) {
         return new DossierTrail.Note(original, TrailKind.DUPLICATE_SUBMISSION, submission.caller(),
                 "same sourceRef submitted again; original receipt returned");
+    }
+
+    /**
+     * Each submission's answer, decided in the batch's order exactly as one at a time: its key (stored, or of an
+     * earlier submission of the batch), then its source reference likewise, then a dossier code the caller gave
+     * that is taken. What is left is new ({@link #fresh}).
+     */
+    private final class Answers {
+
+        private final List<IntakeSubmission> batch;
+        private final Earlier earlier;
+        private final Outcome<IntakeReceipt>[] outcomes;
+        /** The earlier submission of the batch each one repeats, or -1. */
+        private final int[] repeats;
+        private final boolean[] bySource;
+        private final List<Integer> fresh = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        Answers(List<IntakeSubmission> batch) {
+            this.batch = batch;
+            this.earlier = new Earlier(batch);
+            this.outcomes = new Outcome[batch.size()];
+            this.repeats = new int[batch.size()];
+            this.bySource = new boolean[batch.size()];
+            Arrays.fill(repeats, -1);
+            for (int i = 0; i < batch.size(); i++) {
+                decide(i, batch.get(i));
+            }
+        }
+
+        private void decide(int i, IntakeSubmission submission) {
+            Integer byKey = earlier.storedKey(submission) == null ? earlier.batchKey(submission) : null;
+            Optional<Outcome<IntakeReceipt>> stored = byKey == null ? earlier.stored(submission) : Optional.empty();
+            Integer bySourceRef = byKey == null && stored.isEmpty() ? earlier.batchSource(submission) : null;
+            if (byKey != null) {
+                repeats[i] = byKey;
+                outcomes[i] = submission.requestHash().equals(batch.get(byKey).requestHash()) ? null : keyReused();
+            } else if (stored.isPresent()) {
+                outcomes[i] = stored.get();
+            } else if (bySourceRef != null) {
+                repeats[i] = bySourceRef;
+                bySource[i] = true;
+            } else if (submission.suppliedCode() != null && !earlier.takeCode(submission.suppliedCode())) {
+                outcomes[i] = Outcome.failed(new DuplicateKeyException("Dossier code " + submission.suppliedCode()
+                        + " is taken")); // DossierIntake answers it as it answers a failed insert
+            } else {
+                earlier.claim(submission, i);
+                fresh.add(i);
+            }
+        }
+
+        /** Answers the repeats of the batch's new dossiers; the trail entries of repeats by source reference. */
+        List<DossierTrail.Note> repeatsAnswered(String[] codes) {
+            List<DossierTrail.Note> notes = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (repeats[i] >= 0 && outcomes[i] == null) {
+                    String original = codes[repeats[i]];
+                    if (bySource[i]) {
+                        notes.add(duplicateBySource(original, batch.get(i)));
+                    }
+                    outcomes[i] = Outcome.of(IntakeReceipt.accepted(original, true));
+                }
+            }
+            notes.addAll(earlier.notes);
+            return notes;
+        }
     }
 
     /** What a batch's submissions may repeat: what is stored (one query per kind), and the batch's own. */
