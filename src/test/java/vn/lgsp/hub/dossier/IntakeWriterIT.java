@@ -73,7 +73,7 @@ class IntakeWriterIT {
     Stream<DataSource> databases() {
         var h2 = new DriverManagerDataSource("jdbc:h2:mem:intake-writer-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         return Stream.of(h2, postgres.dataSource());
     }
 
