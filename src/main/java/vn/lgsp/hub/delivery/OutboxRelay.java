@@ -85,7 +85,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Messages handed to the relay thread and not yet taken by it. */
-    int waiting() {
+    public int waiting() {
         return committed.size();
     }
 

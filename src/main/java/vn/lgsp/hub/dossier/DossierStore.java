@@ -3,8 +3,16 @@ package vn.lgsp.hub.dossier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.lgsp.hub.canonical.Dossier;
@@ -17,20 +25,109 @@ public class DossierStore {
     private static final String COLUMNS =
             "dossier_code, source_system, source_ref, status, status_at, received_at, version, payload";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "INSERT INTO dossier (" + COLUMNS + ", procedure_code, agency_code, due_at, "
+            + "indicator_flags) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO idempotency_key (client_id, idem_key, request_hash, "
+            + "dossier_code, created_at) VALUES (?, ?, ?, ?, ?)";
 
-    public DossierStore(JdbcClient jdbc) {
+    /** A new dossier row: {@code payload} is {@code dossier} in canonical JSON. */
+    public record NewDossier(Dossier dossier, String payload) {
+
+        Object[] row() {
+            return new Object[] {dossier.dossierCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.status(),
+                    dossier.receivedAt(), dossier.receivedAt(), payload, dossier.procedureCode(),
+                    dossier.agencyCode(), dossier.dueAt(), IndicatorFacts.of(dossier).flags()};
+        }
+    }
+
+    /** An Idempotency-Key of a calling system, with the hash of the request it first came with. */
+    public record IdempotencyKey(String clientId, String key, String requestHash, String dossierCode,
+                                 OffsetDateTime at) {
+
+        Object[] row() {
+            return new Object[] {clientId, key, requestHash, dossierCode, at};
+        }
+    }
+
+    /** An Idempotency-Key as a calling system sent it. */
+    public record ClientKey(String clientId, String key) {
+    }
+
+    /** A source system's reference: (sourceSystem, sourceRef) identifies a submission. */
+    public record SourceRef(String sourceSystem, String sourceRef) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    @Autowired
+    public DossierStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** A store that writes one row at a time (SQL tests of what reads dossiers); the batch writes need the other. */
+    public DossierStore(JdbcClient jdbc) {
+        this(jdbc, null);
     }
 
     /** {@code payload} is {@code dossier} in canonical JSON. */
     public void insert(Dossier dossier, String payload) {
-        jdbc.sql("INSERT INTO dossier (" + COLUMNS + ", procedure_code, agency_code, due_at, indicator_flags) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")
-                .params(dossier.dossierCode(), dossier.sourceSystem(), dossier.sourceRef(), dossier.status(),
-                        dossier.receivedAt(), dossier.receivedAt(), payload, dossier.procedureCode(),
-                        dossier.agencyCode(), dossier.dueAt(), IndicatorFacts.of(dossier).flags())
-                .update();
+        jdbc.sql(INSERT).params(new NewDossier(dossier, payload).row()).update();
+    }
+
+    /** Inserts the dossiers with one JDBC batch. */
+    public void insertAll(List<NewDossier> dossiers) {
+        if (!dossiers.isEmpty()) {
+            batches.batchUpdate(INSERT, dossiers.stream().map(NewDossier::row).toList());
+        }
+    }
+
+    /** Inserts the keys with one JDBC batch. */
+    public void insertIdempotencyKeys(List<IdempotencyKey> keys) {
+        if (!keys.isEmpty()) {
+            batches.batchUpdate(INSERT_KEY, keys.stream().map(IdempotencyKey::row).toList());
+        }
+    }
+
+    /** The stored dossiers of these submissions, by source reference; one query. */
+    public Map<SourceRef, StoredDossier> findBySources(Collection<SourceRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dossier WHERE (source_system, source_ref) IN ("
+                        + pairs(refs.size()) + ")")
+                .params(refs.stream().flatMap(r -> Stream.of(r.sourceSystem(), r.sourceRef())).toList())
+                .query(DossierStore::row).list().stream()
+                .collect(Collectors.toMap(d -> new SourceRef(d.sourceSystem(), d.sourceRef()), d -> d));
+    }
+
+    /** The keys stored of these (calling system, key) pairs, each with its dossier code and request hash; one query. */
+    public Map<ClientKey, IdempotencyKey> findIdempotencyKeys(Collection<ClientKey> clientKeys) {
+        if (clientKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<ClientKey, IdempotencyKey> found = new HashMap<>();
+        jdbc.sql("SELECT client_id, idem_key, request_hash, dossier_code, created_at FROM idempotency_key "
+                        + "WHERE (client_id, idem_key) IN (" + pairs(clientKeys.size()) + ")")
+                .params(clientKeys.stream().flatMap(k -> Stream.of(k.clientId(), k.key())).toList())
+                .query((rs, n) -> new IdempotencyKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .list().forEach(key -> found.put(new ClientKey(key.clientId(), key.key()), key));
+        return found;
+    }
+
+    /** Which of these dossier codes are taken; one query. */
+    public List<String> existingCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT dossier_code FROM dossier WHERE dossier_code IN (:codes)").param("codes", codes)
+                .query(String.class).list();
+    }
+
+    private static String pairs(int count) {
+        return String.join(", ", Collections.nCopies(count, "(?, ?)"));
     }
 
     public Optional<StoredDossier> find(String dossierCode) {
@@ -55,13 +152,6 @@ public class DossierStore {
                         + "version = version + 1 WHERE dossier_code = ?")
                 .params(status, at, payload, updated.dueAt(), IndicatorFacts.of(updated).flags(), dossierCode)
                 .update();
-    }
-
-    public void insertIdempotencyKey(String clientId, String key, String requestHash, String dossierCode,
-                                     OffsetDateTime at) {
-        jdbc.sql("INSERT INTO idempotency_key (client_id, idem_key, request_hash, dossier_code, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(clientId, key, requestHash, dossierCode, at).update();
     }
 
     /** The dossier code and request hash first seen with this key. */
@@ -97,6 +187,15 @@ public class DossierStore {
 
     public long nextSequence() {
         return jdbc.sql("SELECT nextval('dossier_code_seq')").query(Long.class).single();
+    }
+
+    /** So many numbers of the dossier code sequence, ascending; one statement (H2 and PostgreSQL). */
+    public List<Long> nextSequences(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT nextval('dossier_code_seq') AS n FROM generate_series(1, ?) ORDER BY n")
+                .param(count).query(Long.class).list();
     }
 
     /** The columns of a status change {@link #statusChange} reads. */

@@ -3,7 +3,12 @@ package vn.lgsp.hub.notices;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.lgsp.hub.trail.DossierTrail;
@@ -36,6 +41,18 @@ public class NoticeOptOuts {
     public boolean isOptedOut(String address) {
         return jdbc.sql("SELECT COUNT(*) FROM notice_opt_out WHERE address_hash = ?")
                 .param(hash(address)).query(Integer.class).single() > 0;
+    }
+
+    /** Which of these addresses opted out; one query. */
+    public Set<String> optedOut(Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        addresses.forEach(address -> byHash.put(hash(address), address));
+        return jdbc.sql("SELECT address_hash FROM notice_opt_out WHERE address_hash IN (:hashes)")
+                .param("hashes", byHash.keySet()).query(String.class).list().stream()
+                .map(byHash::get).collect(Collectors.toSet());
     }
 
     static String hash(String address) {

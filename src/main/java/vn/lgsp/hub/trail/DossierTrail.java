@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,23 @@ public class DossierTrail {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DETAIL = 2000;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT =
+            "INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) VALUES (?, ?, ?, ?, ?)";
 
-    public DossierTrail(JdbcClient jdbc) {
+    /** An entry to record in a dossier's trail. */
+    public record Note(String dossierCode, TrailKind kind, String system, String detail) {
+
+        Object[] row(OffsetDateTime at) {
+            return new Object[] {dossierCode, at, kind.name(), system, truncate(detail)};
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    public DossierTrail(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The current time in the province, to the millisecond (as every system downstream stores it). */
@@ -30,9 +44,15 @@ public class DossierTrail {
     }
 
     public void record(String dossierCode, TrailKind kind, String system, String detail) {
-        jdbc.sql("INSERT INTO dossier_event (dossier_code, at, kind, system_id, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(dossierCode, now(), kind.name(), system, truncate(detail))
-                .update();
+        jdbc.sql(INSERT).params(new Note(dossierCode, kind, system, detail).row(now())).update();
+    }
+
+    /** Records the entries, in this order, with one JDBC batch. */
+    public void recordAll(List<Note> notes) {
+        if (!notes.isEmpty()) {
+            OffsetDateTime at = now();
+            batches.batchUpdate(INSERT, notes.stream().map(note -> note.row(at)).toList());
+        }
     }
 
     /**
