@@ -32,7 +32,9 @@ import vn.lgsp.hub.trail.DossierTrail;
  * bounded queue that one writer thread stores in batches, each batch in its own transaction. So a flood of refused
  * requests is a flood of counter increments, not of writes: at most {@code records-per-second} records per caller
  * are kept each second (the rest sampled out), a full queue drops the record, and both are counted
- * ({@code hub_access_refusals_unrecorded_total{why}}), never blocking the answer.
+ * ({@code hub_access_refusals_unrecorded_total{why}}), never blocking the answer. Nor is it a flood of log lines:
+ * only the refusals kept for the record are logged one by one (WARN); the writer thread logs, at most once a second,
+ * how many were not.
  */
 @Component
 public class AccessAudit {
@@ -41,6 +43,7 @@ public class AccessAudit {
     private static final String INSERT = "INSERT INTO access_refusal (at, caller_system, service, http_method, path, "
             + "reason, correlation_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 500;
+    private static final long SUMMARY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -51,6 +54,9 @@ public class AccessAudit {
     private final AtomicInteger backlog = new AtomicInteger();
     private final Map<String, AtomicLong> keptThisSecond = new ConcurrentHashMap<>();
     private volatile long second;
+    /** Refusals sampled out since the writer last said how many (it logs one line a second at most). */
+    private final AtomicLong notLogged = new AtomicLong();
+    private final Map<Integer, Counter> refusals = new ConcurrentHashMap<>();
     private final Counter sampledOut;
     private final Counter queueFull;
     private final Counter storeFailed;
@@ -90,15 +96,17 @@ public class AccessAudit {
 
     /** Counts a refusal and hands it to the writer; returns at once, whatever the database does. */
     public void refused(int status, String callerSystem, String service, String method, String path, String reason) {
-        String safePath = clip(vn.lgsp.hub.errors.SafeText.printable(path), 300);
-        meters.counter("hub.access.refusals", "status", Integer.toString(status)).increment();
-        log.warn("Refused ({}) {} {} for system {} (service {}): {}", status, method, safePath, callerSystem, service,
-                reason);
+        refusals.computeIfAbsent(status, s -> meters.counter("hub.access.refusals", "status", Integer.toString(s)))
+                .increment();
         String caller = clip(callerSystem, 64);
         if (!keep(caller)) {
             sampledOut.increment();
+            notLogged.incrementAndGet();
             return;
         }
+        String safePath = clip(vn.lgsp.hub.errors.SafeText.printable(path), 300);
+        log.warn("Refused ({}) {} {} for system {} (service {}): {}", status, method, safePath, callerSystem, service,
+                reason);
         Object[] row = {DossierTrail.now(), caller, clip(service, 64), clip(method, 16), safePath, clip(reason, 500),
                 MDC.get(Problems.CORRELATION_ID), status};
         backlog.incrementAndGet();
@@ -120,9 +128,15 @@ public class AccessAudit {
 
     private void writeLoop() {
         List<Object[]> batch = new ArrayList<>(BATCH);
+        long lastSummary = System.nanoTime();
         while (running || !queue.isEmpty()) {
             try {
                 Object[] first = queue.poll(200, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                if (now - lastSummary >= SUMMARY_INTERVAL_NANOS) {
+                    logNotLogged(now - lastSummary);
+                    lastSummary = now;
+                }
                 if (first == null) {
                     continue;
                 }
@@ -135,6 +149,19 @@ public class AccessAudit {
                 backlog.addAndGet(-batch.size());
                 batch.clear();
             }
+        }
+        logNotLogged(System.nanoTime() - lastSummary);
+    }
+
+    /** One line for the refusals sampled out since the last one: they are counted, not lost. */
+    private void logNotLogged(long sinceNanos) {
+        long n = notLogged.getAndSet(0);
+        if (n > 0) {
+            // Normally a second; longer after a store that kept the writer waiting.
+            long seconds = Math.round(sinceNanos / 1e9);
+            log.warn("{} refusals not logged individually in the last {} (over {} per caller a second; all are "
+                    + "counted in hub_access_refusals_total)", n, seconds <= 1 ? "second" : seconds + " seconds",
+                    recordsPerSecond);
         }
     }
 

@@ -1,9 +1,9 @@
 package vn.lgsp.hub.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -59,8 +59,11 @@ public class RateLimits {
     }
 
     public Decision acquire(String systemId) {
-        Limit limit = limits.getOrDefault(systemId, defaults);
-        return buckets.computeIfAbsent(systemId, id -> new Bucket(limit)).take(clock);
+        Bucket bucket = buckets.get(systemId);
+        if (bucket == null) {
+            bucket = buckets.computeIfAbsent(systemId, id -> new Bucket(limits.getOrDefault(id, defaults)));
+        }
+        return bucket.take(clock);
     }
 
     private static final class Bucket {
@@ -68,7 +71,9 @@ public class RateLimits {
         private double tokens;
         private long lastNanos;
         private boolean started;
-        private LocalDate day;
+        /** The day the quota counts, as an instant: the day's midnight is looked up only when it is passed. */
+        private long dayStartMillis = Long.MAX_VALUE;
+        private long nextDayMillis = Long.MIN_VALUE;
         private long usedToday;
 
         Bucket(Limit limit) {
@@ -83,14 +88,15 @@ public class RateLimits {
             }
             started = true;
             lastNanos = now;
-            ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZONE));
-            if (!local.toLocalDate().equals(day)) {
-                day = local.toLocalDate();
+            long millis = clock.millis();
+            if (millis >= nextDayMillis || millis < dayStartMillis) {
+                LocalDate day = Instant.ofEpochMilli(millis).atZone(ZONE).toLocalDate();
+                dayStartMillis = day.atStartOfDay(ZONE).toInstant().toEpochMilli();
+                nextDayMillis = day.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
                 usedToday = 0;
             }
             if (limit.dailyQuota() > 0 && usedToday >= limit.dailyQuota()) {
-                long untilMidnight = java.time.Duration.between(local,
-                        day.plusDays(1).atStartOfDay(ZONE)).toSeconds() + 1;
+                long untilMidnight = (nextDayMillis - millis) / 1000 + 1;
                 return new Decision(false, untilMidnight, "The daily quota of " + limit.dailyQuota()
                         + " requests is used up");
             }

@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    Instant now = Instant.parse("2026-11-23T03:00:00Z");
+    public Instant now = Instant.parse("2026-11-23T03:00:00Z");
 
     @Override
     public ZoneId getZone() {

@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -102,6 +107,22 @@ class EndpointAccessSecurityIT extends SecurityIntegrationTest {
                 || e.contains(" /actuator/health") || e.contains(" /actuator/info") || e.contains(" /actuator/prometheus")
                 || e.contains("/oauth2/token") || e.contains("/api/v1/schema/") || e.contains("/v3/api-docs")
                 || e.contains("/swagger-ui") || e.contains("/error"), "open endpoints: " + openEndpoints);
+    }
+
+    /** The chains' own matchers and their rules' matchers: path patterns, none asking Spring MVC per request. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRuleMatchesByAPathPatternParsedAtStartUp() {
+        List<String> matchers = new ArrayList<>();
+        for (SecurityFilterChain chain : filterChains.getFilterChains()) {
+            matchers.add(((DefaultSecurityFilterChain) chain).getRequestMatcher().toString());
+            chain.getFilters().stream().filter(AuthorizationFilter.class::isInstance)
+                    .map(f -> ReflectionTestUtils.getField(((AuthorizationFilter) f).getAuthorizationManager(), "mappings"))
+                    .flatMap(mappings -> ((List<RequestMatcherEntry<?>>) mappings).stream())
+                    .forEach(entry -> matchers.add(entry.getRequestMatcher().toString()));
+        }
+        assertThat(matchers).hasSizeGreaterThan(30)
+                .allSatisfy(m -> assertThat(m).matches("(Or \\[)?PathPattern \\[.*|ExactUrl \\[.*|any request"));
     }
 
     @Test
