@@ -66,20 +66,44 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     private record Session(Instant issuedAt, int calls) {
     }
 
-    /** What the portal holds for one dossier. */
+    /**
+     * What the portal holds for one dossier. The dossier and its arrivals are kept as JSON text, read into a tree
+     * when asked for: a tree takes about ten times the memory of its text, and the simulator runs in the hub's JVM
+     * and holds every dossier of the run (20,000 dossiers held as trees took the whole 512 MB heap).
+     */
     public static final class Held {
-        private JsonNode dossier;
+        private static final ObjectMapper TREES = new ObjectMapper();
+        private String dossier;
+        private int status;
         private int inserts;
         private int updates;
-        private final List<JsonNode> dossierArrivals = new ArrayList<>();
+        private final List<String> dossierArrivals = new ArrayList<>();
         private final List<JsonNode> progress = new ArrayList<>();
 
+        /** A copy of the dossier as the portal holds it (null when it holds none); changing it changes nothing. */
         public synchronized JsonNode dossier() {
-            return dossier;
+            return dossier == null ? null : tree(dossier);
         }
 
         public synchronized int status() {
-            return dossier == null ? 0 : dossier.path("TrangThaiHoSo").asInt();
+            return status;
+        }
+
+        public synchronized boolean holds() {
+            return dossier != null;
+        }
+
+        private void hold(JsonNode held) {
+            dossier = held.toString();
+            status = held.path("TrangThaiHoSo").asInt();
+        }
+
+        private static JsonNode tree(String json) {
+            try {
+                return TREES.readTree(json);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the simulator's own JSON cannot be read", e);
+            }
         }
 
         public synchronized List<JsonNode> progress() {
@@ -96,10 +120,10 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
 
         synchronized Map<String, Object> view() {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("dossier", dossier);
+            view.put("dossier", dossier());
             view.put("inserts", inserts);
             view.put("updates", updates);
-            view.put("dossierArrivals", List.copyOf(dossierArrivals));
+            view.put("dossierArrivals", dossierArrivals.stream().map(Held::tree).toList());
             view.put("progress", List.copyOf(progress));
             Map<String, Integer> arrivals = new LinkedHashMap<>();
             progress.forEach(step -> arrivals.merge(stepKey(step), 1, Integer::sum));
@@ -196,7 +220,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         if (h != null) {
             synchronized (h) {
                 if (h.dossier != null) {
-                    ObjectNode copy = h.dossier.deepCopy();
+                    ObjectNode copy = (ObjectNode) h.dossier();
                     copy.putArray("QuaTrinhXuLy").addAll(h.progress);
                     result.add(copy);
                 }
@@ -214,7 +238,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         for (JsonNode dossier : data) {
             String invalid = invalidDossier(dossier);
             Held h = held.get(dossier.path("MaHoSo").asText());
-            boolean exists = h != null && h.dossier() != null;
+            boolean exists = h != null && h.holds();
             if (invalid != null) {
                 perItem.add(dossier, INVALID_DATA, "Dữ liệu hồ sơ không hợp lệ: " + invalid);
             } else if (exists != updating) {
@@ -234,8 +258,8 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
                 } else {
                     h.updates++;
                 }
-                h.dossier = dossier;
-                h.dossierArrivals.add(dossier);
+                h.hold(dossier);
+                h.dossierArrivals.add(dossier.toString());
             }
         }
         return perItem.outcome();
@@ -305,7 +329,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         for (JsonNode step : data) {
             String code = step.path("MaHoSo").asText("");
             Held h = held.get(code);
-            if (h == null || h.dossier() == null) {
+            if (h == null || !h.holds()) {
                 perItem.add(step, STATE_CONFLICT, "Hồ sơ chưa được đồng bộ: " + code);
             } else if (poison.contains(code) || !DATE.matcher(step.path("ThoiDiemXuLy").asText("")).matches()
                     || step.path("TrangThai").asInt(0) < 1 || step.path("TrangThai").asInt(0) > 10) {
@@ -368,13 +392,13 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     @PutMapping("/dossiers/{code}")
     public ResponseEntity<Map<String, Object>> corrupt(@PathVariable String code, @RequestBody ObjectNode fields) {
         Held h = held.get(code);
-        if (h == null || h.dossier() == null) {
+        if (h == null || !h.holds()) {
             return ResponseEntity.notFound().build();
         }
         synchronized (h) {
-            ObjectNode changed = h.dossier.deepCopy();
+            ObjectNode changed = (ObjectNode) h.dossier();
             changed.setAll(fields);
-            h.dossier = changed;
+            h.hold(changed);
         }
         return ResponseEntity.ok(h.view());
     }

@@ -47,9 +47,7 @@ public abstract class SimulatorController<T> {
     @GetMapping("/received/arrivals")
     @Operation(summary = "How many times each key arrived (no bodies)")
     public Map<String, Integer> receivedArrivals() {
-        Map<String, Integer> arrivals = new java.util.LinkedHashMap<>();
-        received.items().forEach(item -> arrivals.put(item.key(), item.arrivals()));
-        return arrivals;
+        return received.arrivals();
     }
 
     @DeleteMapping("/received")
