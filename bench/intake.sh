@@ -59,9 +59,15 @@ done
 
 WORK=$(mktemp -d -t bench-native.XXXXXX)
 HUB_PID= NGINX_PID=
+stop() { # stop PID SIGNAL: that signal, then SIGKILL after 30 s (a hub with a backlog drains it before it stops)
+  kill "-$2" "$1" 2>/dev/null || return 0
+  for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || break; sleep 1; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
-  [ -z "$HUB_PID" ] || { kill "$HUB_PID" 2>/dev/null; wait "$HUB_PID" 2>/dev/null || true; }
-  [ -z "$NGINX_PID" ] || { kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null || true; }
+  [ -z "$HUB_PID" ] || stop "$HUB_PID" TERM
+  [ -z "$NGINX_PID" ] || stop "$NGINX_PID" QUIT
   rm -rf "$WORK"
 }
 trap cleanup EXIT
