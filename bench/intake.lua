@@ -25,6 +25,7 @@ function init(args)
   unique = args[3] == "unique"
   expected = tonumber(args[4])
   unexpected = 0
+  codes = {}
   if unique then
     -- The body around its first source reference; the intake is idempotent by (system, sourceRef) only.
     local at = body:find("@REF@", 1, true)
@@ -43,13 +44,22 @@ function request()
 end
 
 function response(status)
-  if status ~= expected then unexpected = unexpected + 1 end
+  if status ~= expected then
+    unexpected = unexpected + 1
+    codes[status] = (codes[status] or 0) + 1
+  end
 end
 
 function done(summary, latency, requests)
-  local e, wrong = summary.errors, 0
-  for _, thread in ipairs(threads) do wrong = wrong + thread:get("unexpected") end
-  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d unexpected=%d socket_errors=%d\n",
+  local e, wrong, by = summary.errors, 0, {}
+  for _, thread in ipairs(threads) do
+    wrong = wrong + thread:get("unexpected")
+    for status, n in pairs(thread:get("codes")) do by[status] = (by[status] or 0) + n end
+  end
+  local statuses = {}
+  for status, n in pairs(by) do table.insert(statuses, status .. ":" .. n) end
+  table.sort(statuses)
+  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d unexpected=%d socket_errors=%d unexpected_statuses=%s\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), wrong,
-    e.connect + e.read + e.write + e.timeout))
+    e.connect + e.read + e.write + e.timeout, #statuses > 0 and table.concat(statuses, ",") or "-"))
 end

@@ -67,6 +67,7 @@ stop() { # stop PID SIGNAL: that signal, then SIGKILL after 30 s (a hub with a b
 }
 cleanup() {
   [ -z "$HUB_PID" ] || stop "$HUB_PID" TERM
+  [ ! -f "$WORK/hub.log" ] || cp "$WORK/hub.log" "${OUT%.md}-hub.log" 2>/dev/null || true
   [ -z "$NGINX_PID" ] || stop "$NGINX_PID" QUIT
   rm -rf "$WORK"
 }
@@ -215,8 +216,9 @@ server_cpu = int(server_ticks) / int(ticks)
 client_cpu = sum(float(x) for x in wrk_cpu.split())
 share = lambda cpu: f"{100 * cpu / (seconds * int(cores)):.0f} %"
 ratio = f"{rate / float(base):.3f}×" if base else "1×"
+others = f"{unexpected} / {socket_errors}" + (f" ({r['unexpected_statuses']})" if unexpected else "")
 print("\t".join([flow, size, clients, expected, f"{rate:.0f}", f"{int(r['p50_us']) / 1000:.1f}",
-                 f"{int(r['p99_us']) / 1000:.1f}", f"{unexpected} / {socket_errors}", ratio,
+                 f"{int(r['p99_us']) / 1000:.1f}", others, ratio,
                  f"{server_cpu:.1f} s ({share(server_cpu)})", f"{client_cpu:.1f} s ({share(client_cpu)})",
                  heap, str(requests - unexpected)]))
 PY
