@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.lgsp.hub.adapters.dvcqg.DvcqgProperties;
+import vn.lgsp.hub.simulators.support.CompactJson;
 import vn.lgsp.hub.simulators.support.SimulatorController;
 
 /**
@@ -67,22 +68,20 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
     }
 
     /**
-     * What the portal holds for one dossier. The dossier and its arrivals are kept as JSON text, read into a tree
-     * when asked for: a tree takes about ten times the memory of its text, and the simulator runs in the hub's JVM
-     * and holds every dossier of the run (20,000 dossiers held as trees took the whole 512 MB heap).
+     * What the portal holds for one dossier. The dossier and its arrivals are kept compact ({@link CompactJson}), read
+     * into a tree when asked for: the simulator runs in the hub's JVM and holds every dossier of the run.
      */
     public static final class Held {
-        private static final ObjectMapper TREES = new ObjectMapper();
-        private String dossier;
+        private CompactJson dossier;
         private int status;
         private int inserts;
         private int updates;
-        private final List<String> dossierArrivals = new ArrayList<>();
+        private final List<CompactJson> dossierArrivals = new ArrayList<>();
         private final List<JsonNode> progress = new ArrayList<>();
 
         /** A copy of the dossier as the portal holds it (null when it holds none); changing it changes nothing. */
         public synchronized JsonNode dossier() {
-            return dossier == null ? null : tree(dossier);
+            return dossier == null ? null : dossier.tree();
         }
 
         public synchronized int status() {
@@ -94,16 +93,8 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
         }
 
         private void hold(JsonNode held) {
-            dossier = held.toString();
+            dossier = CompactJson.of(held);
             status = held.path("TrangThaiHoSo").asInt();
-        }
-
-        private static JsonNode tree(String json) {
-            try {
-                return TREES.readTree(json);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("the simulator's own JSON cannot be read", e);
-            }
         }
 
         public synchronized List<JsonNode> progress() {
@@ -123,7 +114,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
             view.put("dossier", dossier());
             view.put("inserts", inserts);
             view.put("updates", updates);
-            view.put("dossierArrivals", dossierArrivals.stream().map(Held::tree).toList());
+            view.put("dossierArrivals", dossierArrivals.stream().map(CompactJson::tree).toList());
             view.put("progress", List.copyOf(progress));
             Map<String, Integer> arrivals = new LinkedHashMap<>();
             progress.forEach(step -> arrivals.merge(stepKey(step), 1, Integer::sum));
@@ -259,7 +250,7 @@ public class DvcqgSimulator extends SimulatorController<JsonNode> {
                     h.updates++;
                 }
                 h.hold(dossier);
-                h.dossierArrivals.add(dossier.toString());
+                h.dossierArrivals.add(CompactJson.of(dossier));
             }
         }
         return perItem.outcome();

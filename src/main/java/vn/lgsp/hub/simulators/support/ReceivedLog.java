@@ -1,8 +1,6 @@
 package vn.lgsp.hub.simulators.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,19 +11,13 @@ import java.util.Map;
  * What a simulator received, by item key, in first-arrival order, with how many times each item arrived.
  * The simulator stores the first copy and ignores later ones, as a real idempotent receiver does.
  *
- * <p>A JSON body is kept as its text and read into a tree again when asked for: the simulators run in the hub's JVM
- * and keep every item of a run, and a tree takes about ten times the memory of its text.
+ * <p>A JSON body is kept compact ({@link CompactJson}) and read into a tree again when asked for: the simulators run
+ * in the hub's JVM and keep every item of a run.
  */
 public final class ReceivedLog<T> {
 
-    private static final ObjectMapper TREES = new ObjectMapper();
-
     /** One received item. */
     public record Item<T>(String key, T body, int arrivals, Instant firstArrivedAt, Instant lastArrivedAt) {
-    }
-
-    /** A JSON body as kept: its text. */
-    private record JsonText(String json) {
     }
 
     private final Map<String, Item<Object>> items = new LinkedHashMap<>();
@@ -37,7 +29,7 @@ public final class ReceivedLog<T> {
         Instant now = Instant.now();
         Item<Object> earlier = items.get(key);
         if (earlier == null) {
-            Object kept = body instanceof JsonNode tree ? new JsonText(tree.toString()) : body;
+            Object kept = body instanceof JsonNode tree ? CompactJson.of(tree) : body;
             items.put(key, new Item<>(key, kept, 1, now, now));
             return true;
         }
@@ -61,17 +53,10 @@ public final class ReceivedLog<T> {
         return arrivals;
     }
 
-    /** The item with its body as it arrived (a JSON body read from its text: a tree of its own each time). */
-    @SuppressWarnings("unchecked") // a JsonText was a JsonNode given as T
+    /** The item with its body as it arrived (a JSON body read from what was kept: a tree of its own each time). */
+    @SuppressWarnings("unchecked") // a CompactJson was a JsonNode given as T
     private static <T> Item<T> asReceived(Item<Object> item) {
-        Object body = item.body();
-        if (body instanceof JsonText text) {
-            try {
-                body = TREES.readTree(text.json());
-            } catch (IOException e) {
-                throw new IllegalStateException("a received JSON body cannot be read again", e);
-            }
-        }
+        Object body = item.body() instanceof CompactJson kept ? kept.tree() : item.body();
         return new Item<>(item.key(), (T) body, item.arrivals(), item.firstArrivedAt(), item.lastArrivedAt());
     }
 
