@@ -27,6 +27,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import vn.lgsp.hub.support.Dossiers;
 import vn.lgsp.hub.support.HubProcess;
 import vn.lgsp.hub.support.LoadClient;
 import vn.lgsp.hub.support.RemoteSimulators;
