@@ -151,10 +151,19 @@ class BrokerQuorumProofIT {
     /** The most brokers seen live at one sample, sampled every millisecond from now on. */
     private AtomicInteger sample(ActiveMQServer... brokers) {
         AtomicInteger most = new AtomicInteger();
+        // Every broker is read twice, all of them, then all again, and counts as live only when it served at both
+        // reads. A broker changes state at most once in seconds, so one that served at both reads served all the
+        // time between them, and the brokers counted were live together at one instant between the two passes.
+        // Read once each, a sampler thread the machine holds back between two reads could count the live before its
+        // stop and the backup after its start as two at once.
         sampler.scheduleAtFixedRate(() -> {
+            boolean[] first = new boolean[brokers.length];
+            for (int i = 0; i < brokers.length; i++) {
+                first[i] = serving(brokers[i]);
+            }
             int live = 0;
-            for (ActiveMQServer broker : brokers) {
-                live += serving(broker) ? 1 : 0;
+            for (int i = 0; i < brokers.length; i++) {
+                live += first[i] && serving(brokers[i]) ? 1 : 0;
             }
             most.accumulateAndGet(live, Math::max);
         }, 0, 1, TimeUnit.MILLISECONDS);
