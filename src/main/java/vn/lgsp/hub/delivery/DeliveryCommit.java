@@ -1,9 +1,6 @@
 package vn.lgsp.hub.delivery;
 
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -41,7 +38,9 @@ public class DeliveryCommit implements SmartLifecycle {
     private final GroupCommit commits;
 
     public DeliveryCommit(PlatformTransactionManager transactions, HubProperties properties, MeterRegistry meters) {
-        this.commits = new GroupCommit(transactions, asIntakeSettings(properties.delivery()), ownMeters(meters));
+        HubProperties.Delivery delivery = properties.delivery();
+        this.commits = new GroupCommit("delivery-commit", "lgsp.delivery.commit", "Delivery consumers' units",
+                transactions, delivery.commitThreads(), delivery.commitBatch(), meters);
     }
 
     /**
@@ -50,28 +49,6 @@ public class DeliveryCommit implements SmartLifecycle {
      */
     public <T> T run(Supplier<T> work) {
         return commits.run(work);
-    }
-
-    /**
-     * GroupCommit takes its threads and batch from {@code hub.intake}: the consumers' own, in that place. (It takes
-     * no name either: in a thread dump its committer is a second {@code group-commit-0}.)
-     */
-    private static HubProperties asIntakeSettings(HubProperties.Delivery delivery) {
-        var intake = new HubProperties.Intake(null, delivery.commitThreads(), delivery.commitBatch());
-        return new HubProperties(null, null, null, intake, null, null, null, null, null, null);
-    }
-
-    /** GroupCommit names its meters lgsp.group.commit*: these are lgsp.delivery.commit*, apart from intake's. */
-    private static MeterRegistry ownMeters(MeterRegistry meters) {
-        CompositeMeterRegistry own = new CompositeMeterRegistry();
-        own.config().meterFilter(new MeterFilter() {
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.withName(id.getName().replace("lgsp.group.commit", "lgsp.delivery.commit"));
-            }
-        });
-        own.add(meters);
-        return own;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,18 +57,28 @@ public class GroupCommit implements SmartLifecycle {
     private final TransactionTemplate savepoint;
     private final GroupCommitter<Unit, Object> committer;
 
+    /** Intake's: settings {@code hub.intake.commit-threads} and {@code commit-batch}, meters {@code lgsp.group.commit*}. */
+    @Autowired
     public GroupCommit(PlatformTransactionManager transactions, HubProperties properties, MeterRegistry meters) {
+        this("group-commit", "lgsp.group.commit", "Requests", transactions, properties.intake().commitThreads(),
+                properties.intake().commitBatch(), meters);
+    }
+
+    /**
+     * A group commit of its own: committer threads named {@code <name>-<n>}, meters {@code <meter>} (each commit's
+     * time) and {@code <meter>.units} (the units each carried, described as {@code units}).
+     */
+    public GroupCommit(String name, String meter, String units, PlatformTransactionManager transactions, int threads,
+                       int batch, MeterRegistry meters) {
         this.joined = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        HubProperties.Intake intake = properties.intake();
-        Timer commitTime = Timer.builder("lgsp.group.commit").description("Group commits: one transaction each, "
-                + "from its start to its commit").register(meters);
-        DistributionSummary batchSize = DistributionSummary.builder("lgsp.group.commit.units").description("Requests "
-                + "whose database work one group commit carried").register(meters);
-        this.committer = new GroupCommitter<>("group-commit", new TransactionTemplate(transactions),
-                intake.commitThreads(), intake.commitBatch(), new GroupCommitter.Meters(commitTime, batchSize),
-                this::write);
+        Timer commitTime = Timer.builder(meter).description("Group commits: one transaction each, from its start to "
+                + "its commit").register(meters);
+        DistributionSummary batchSize = DistributionSummary.builder(meter + ".units").description(units
+                + " whose database work one group commit carried").register(meters);
+        this.committer = new GroupCommitter<>(name, new TransactionTemplate(transactions), threads, batch,
+                new GroupCommitter.Meters(commitTime, batchSize), this::write);
     }
 
     /**
