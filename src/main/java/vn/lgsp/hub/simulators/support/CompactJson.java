@@ -2,12 +2,14 @@ package vn.lgsp.hub.simulators.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * A JSON document as a simulator keeps it: its UTF-8 text, deflated. The simulators run in the hub's JVM and keep
@@ -21,11 +23,9 @@ public final class CompactJson {
     private static final ObjectMapper TREES = new ObjectMapper();
 
     private final byte[] deflated;
-    private final int length;
 
-    private CompactJson(byte[] deflated, int length) {
+    private CompactJson(byte[] deflated) {
         this.deflated = deflated;
-        this.length = length;
     }
 
     public static CompactJson of(JsonNode tree) {
@@ -33,47 +33,24 @@ public final class CompactJson {
     }
 
     public static CompactJson of(String json) {
-        byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(text);
-            deflater.finish();
-            byte[] out = new byte[Math.max(64, text.length / 4)];
-            int size = 0;
-            while (!deflater.finished()) {
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                size += deflater.deflate(out, size, out.length - size);
-            }
-            return new CompactJson(Arrays.copyOf(out, size), text.length);
+        Deflater fast = new Deflater(Deflater.BEST_SPEED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflating = new DeflaterOutputStream(out, fast)) {
+            deflating.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: does not happen
         } finally {
-            deflater.end();
+            fast.end(); // a deflater given to the stream is not ended by it
         }
+        return new CompactJson(out.toByteArray());
     }
 
     /** The text as it was given. */
     public String text() {
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(deflated);
-            byte[] text = new byte[length];
-            int size = 0;
-            while (size < length) {
-                int read = inflater.inflate(text, size, length - size);
-                if (read == 0 && (inflater.finished() || inflater.needsInput())) {
-                    break;
-                }
-                size += read;
-            }
-            if (size != length) {
-                throw new IllegalStateException("a kept JSON text inflated to " + size + " of its " + length + " bytes");
-            }
-            return new String(text, StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
+        try (InflaterInputStream inflating = new InflaterInputStream(new ByteArrayInputStream(deflated))) {
+            return new String(inflating.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalStateException("a kept JSON text cannot be inflated", e);
-        } finally {
-            inflater.end();
         }
     }
 
@@ -86,7 +63,7 @@ public final class CompactJson {
         }
     }
 
-    /** Bytes kept (for tests and the simulators' own figures). */
+    /** Bytes kept. */
     public int keptBytes() {
         return deflated.length;
     }
